@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Tuoyu.Web.Common.Auditing;
+using Tuoyu.Web.Common.Regions;
+using Tuoyu.Web.Modules.Enrollment.Domain;
+using Tuoyu.Web.Modules.Identity.Domain;
+using Tuoyu.Web.Modules.Registry.Domain;
+using Tuoyu.Web.Modules.Staff.Domain;
+using Tuoyu.Web.Modules.Statistics.Domain;
+
+namespace Tuoyu.Web.Common.Data;
+
+/// <summary>
+/// The one context. Provider subclasses (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>)
+/// exist only so each provider has its own generated migration set.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<ChildcareClass> Classes => Set<ChildcareClass>();
+    public DbSet<MedicalInstitution> MedicalInstitutions => Set<MedicalInstitution>();
+    public DbSet<MedicalAgreement> MedicalAgreements => Set<MedicalAgreement>();
+    public DbSet<Child> Children => Set<Child>();
+    public DbSet<Guardian> Guardians => Set<Guardian>();
+    public DbSet<ChildEnrollment> Enrollments => Set<ChildEnrollment>();
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+    public DbSet<RegionStatistic> RegionStatistics => Set<RegionStatistic>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<AppUser>().ToTable("identity_users");
+        builder.Entity<IdentityRole<Guid>>().ToTable("identity_roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("identity_user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("identity_user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("identity_user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("identity_user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("identity_role_claims");
+
+        // Each module keeps its table mappings in its own Data/ folder.
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+            }
+        }
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

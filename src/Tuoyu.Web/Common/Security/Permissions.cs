@@ -1,0 +1,45 @@
+using Tuoyu.Web.Modules.Identity.Contracts;
+
+namespace Tuoyu.Web.Common.Security;
+
+/// <summary>
+/// Permission codes <c>module:resource:action</c>, and which kind of user holds which.
+/// 三权分立: the system admin manages accounts, the security admin manages security settings and
+/// lockouts, the auditor reads the audit log — none of them reads children's data.
+/// </summary>
+public static class Permissions
+{
+    public const string SelfManage = "identity:self:manage";
+    public const string UserManage = "identity:user:manage";
+    public const string UserUnlock = "identity:user:unlock";
+    public const string SummaryRead = "home:summary:read";
+    public const string InstitutionRead = "registry:institution:read";
+    public const string InstitutionUpdate = "registry:institution:update";
+    public const string ChildRead = "enrollment:child:read";
+    public const string ChildUpdate = "enrollment:child:update";
+    public const string ChildRevealIdNumber = "enrollment:child:reveal";
+    public const string StatisticsRead = "statistics:region:read";
+    public const string AuditRead = "audit:entry:read";
+    public const string AuditVerify = "audit:chain:verify";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        SelfManage, UserManage, UserUnlock, SummaryRead, InstitutionRead, InstitutionUpdate,
+        ChildRead, ChildUpdate, ChildRevealIdNumber, StatisticsRead, AuditRead, AuditVerify,
+    ];
+
+    private static readonly Dictionary<UserKind, HashSet<string>> ByKind = new()
+    {
+        [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, ChildRead, ChildRevealIdNumber, StatisticsRead],
+        [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, ChildRead, ChildUpdate, ChildRevealIdNumber],
+        [UserKind.InstitutionStaff] = [SelfManage, SummaryRead, InstitutionRead, ChildRead, ChildUpdate],
+        [UserKind.Parent] = [SelfManage, SummaryRead, ChildRead, ChildUpdate],
+        [UserKind.Medical] = [SelfManage, SummaryRead, InstitutionRead, ChildRead],
+        [UserKind.SystemAdmin] = [SelfManage, UserManage],
+        [UserKind.SecurityAdmin] = [SelfManage, UserUnlock],
+        [UserKind.Auditor] = [SelfManage, AuditRead, AuditVerify],
+    };
+
+    public static bool Has(UserKind kind, string permission) =>
+        ByKind.TryGetValue(kind, out var set) && set.Contains(permission);
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Tuoyu.Web.Common.Data;
+using Tuoyu.Web.Common.Security;
+using Tuoyu.Web.Modules.Enrollment.Contracts;
+using Tuoyu.Web.Modules.Identity.Contracts;
+using Tuoyu.Web.Modules.Registry.Contracts;
+
+namespace Tuoyu.Web.Modules.Enrollment.Scope;
+
+internal sealed class ChildScope(AppDbContext db, IInstitutionScope institutions, TimeProvider clock) : IChildScope
+{
+    public IQueryable<Guid> IdsInScope(UserContext user)
+    {
+        if (user.Kind == UserKind.Parent)
+        {
+            return db.Guardians.Where(g => g.UserId == user.Id).Select(g => g.ChildId);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var ids = institutions.IdsInScope(user);
+        return db.Enrollments
+            .Where(e => (e.EndDate == null || e.EndDate >= today) && ids.Contains(e.InstitutionId))
+            .Select(e => e.ChildId);
+    }
+
+    public Task<int> EnrolledCountAsync(IQueryable<Guid> institutionIds, DateOnly day, CancellationToken ct) =>
+        db.Enrollments
+            .Where(e => e.StartDate <= day && (e.EndDate == null || e.EndDate >= day) && institutionIds.Contains(e.InstitutionId))
+            .Select(e => e.ChildId)
+            .Distinct()
+            .CountAsync(ct);
+}

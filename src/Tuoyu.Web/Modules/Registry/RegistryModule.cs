@@ -1,0 +1,29 @@
+using Tuoyu.Web.Common.Security;
+using Tuoyu.Web.Modules.Registry.Contracts;
+using Tuoyu.Web.Modules.Registry.Institutions;
+using Tuoyu.Web.Modules.Registry.Scope;
+
+namespace Tuoyu.Web.Modules.Registry;
+
+public static class RegistryModule
+{
+    public static IServiceCollection AddRegistryModule(this IServiceCollection services)
+    {
+        services.AddScoped<IInstitutionScope, InstitutionScope>();
+        services.AddScoped<InstitutionHandler>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapRegistryModule(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/institutions").WithTags("机构");
+        g.MapGet("/", (string? region, string? keyword, int? page, int? pageSize, InstitutionHandler h, CancellationToken ct) =>
+                h.ListAsync(region, keyword, page ?? 1, pageSize ?? 20, ct))
+            .RequirePermission(Permissions.InstitutionRead).WithSummary("管辖范围内的机构（分页）");
+        g.MapGet("/{id:guid}", (Guid id, InstitutionHandler h, CancellationToken ct) => h.GetAsync(id, ct))
+            .RequirePermission(Permissions.InstitutionRead).WithSummary("机构详情");
+        g.MapPut("/{id:guid}/contact", (Guid id, UpdateContactRequest r, InstitutionHandler h, CancellationToken ct) => h.UpdateContactAsync(id, r, ct))
+            .RequirePermission(Permissions.InstitutionUpdate).WithSummary("修改机构联系电话");
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+using Tuoyu.Web.Common.Data;
+using Tuoyu.Web.Common.Hosting;
+using Tuoyu.Web.Common.Seeding;
+using Tuoyu.Web.Modules.Audit;
+using Tuoyu.Web.Modules.Enrollment;
+using Tuoyu.Web.Modules.Home;
+using Tuoyu.Web.Modules.Identity;
+using Tuoyu.Web.Modules.Regions;
+using Tuoyu.Web.Modules.Registry;
+
+var builder = WebApplication.CreateBuilder(args);
+var seed = SeedSettings.From(builder.Configuration);
+var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+var demo = seed.Mode == SeedMode.Demo || (seed.Mode == SeedMode.Auto && database.Provider == DatabaseProvider.Sqlite);
+
+builder.Services.AddPlatform(builder.Configuration, builder.Environment, seed);
+builder.Services.AddDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddIdentityModule(builder.Configuration, demo);
+builder.Services.AddRegionsModule();
+builder.Services.AddRegistryModule();
+builder.Services.AddEnrollmentModule();
+builder.Services.AddHomeModule();
+builder.Services.AddAuditModule();
+
+var app = builder.Build();
+
+if (args.Contains("migrate"))
+{
+    await app.MigrateAndExitAsync();
+    return;
+}
+
+await app.InitializeDatabaseAsync(seed);
+app.UsePlatform();
+app.MapPlatform();
+app.MapRegionsModule();
+app.MapIdentityModule();
+app.MapRegistryModule();
+app.MapEnrollmentModule();
+app.MapHomeModule();
+app.MapAuditModule();
+app.MapPages();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
