@@ -9,6 +9,8 @@ using Tuoyu.Web.Modules.Regions;
 using Tuoyu.Web.Modules.Registry;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve package static assets (BootstrapBlazor) when running from the build output in any environment.
+builder.WebHost.UseStaticWebAssets();
 var seed = SeedSettings.From(builder.Configuration);
 var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
 var demo = seed.Mode == SeedMode.Demo || (seed.Mode == SeedMode.Auto && database.Provider == DatabaseProvider.Sqlite);

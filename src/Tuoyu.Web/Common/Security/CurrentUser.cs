@@ -15,7 +15,7 @@ public sealed record UserContext(Guid Id, string UserName, string DisplayName, U
 /// Loads the caller's account once per request. A disabled or locked account, or one whose security
 /// stamp changed (password reset, scope change, sign-out everywhere), counts as signed out at once.
 /// </summary>
-public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db, TimeProvider clock)
+public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db, TimeProvider clock, IServiceProvider services)
 {
     private bool _loaded;
     private UserContext? _user;
@@ -23,8 +23,18 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db, Time
     public async Task<UserContext?> GetAsync(CancellationToken ct = default)
     {
         if (_loaded) { return _user; }
-        _loaded = true;
         var principal = http.HttpContext?.User;
+        if (principal is null)
+        {
+            // Interactive (circuit) rendering has no HttpContext: read the circuit's authentication state, uncached.
+            var state = services.GetService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>();
+            principal = state is null ? null : (await state.GetAuthenticationStateAsync()).User;
+        }
+        else
+        {
+            _loaded = true;
+        }
+
         if (principal?.Identity?.IsAuthenticated != true) { return null; }
         if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)) { return null; }
         var stamp = principal.FindFirstValue("AspNet.Identity.SecurityStamp");

@@ -20,6 +20,9 @@ public static class RegistryModule
         g.MapGet("/", (string? region, string? keyword, int? page, int? pageSize, InstitutionHandler h, CancellationToken ct) =>
                 h.ListAsync(region, keyword, page ?? 1, pageSize ?? 20, ct))
             .RequirePermission(Permissions.InstitutionRead).WithSummary("管辖范围内的机构（分页）");
+        g.MapGet("/export", async (string? region, string? keyword, InstitutionHandler h, CancellationToken ct) =>
+                TypedResults.File(await h.ExportAsync(region, keyword, ct), Common.Ui.ExcelExport.ContentType, "托育机构.xlsx"))
+            .RequirePermission(Permissions.InstitutionRead).WithSummary("导出管辖范围内的机构（Excel）");
         g.MapGet("/{id:guid}", (Guid id, InstitutionHandler h, CancellationToken ct) => h.GetAsync(id, ct))
             .RequirePermission(Permissions.InstitutionRead).WithSummary("机构详情");
         g.MapPut("/{id:guid}/contact", (Guid id, UpdateContactRequest r, InstitutionHandler h, CancellationToken ct) => h.UpdateContactAsync(id, r, ct))

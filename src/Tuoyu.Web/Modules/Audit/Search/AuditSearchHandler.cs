@@ -9,12 +9,12 @@ public sealed record AuditQuery(string? UserName, string? Action, string? Entity
 
 public sealed record AuditRow(long Id, DateTime At, string? UserName, string Action, string EntityType, string? EntityId, string? Summary, string Outcome, string? ClientIp, long? ChainIndex, string? Hash);
 
-public sealed record AuditPage(IReadOnlyList<AuditRow> Items, int Total, int Page, int PageSize);
+public sealed record AuditResultPage(IReadOnlyList<AuditRow> Items, int Total, int Page, int PageSize);
 
 /// <summary>The auditor's search over the audit log (read-only; 三权分立).</summary>
 internal sealed class AuditSearchHandler(AppDbContext db)
 {
-    public async Task<AuditPage> SearchAsync(AuditQuery query, CancellationToken ct)
+    public async Task<AuditResultPage> SearchAsync(AuditQuery query, CancellationToken ct)
     {
         new Validate()
             .Check(query.Page >= 1, "page", "页码须大于等于1")
@@ -33,7 +33,7 @@ internal sealed class AuditSearchHandler(AppDbContext db)
         var items = await q.OrderByDescending(a => a.Id).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(a => new AuditRow(a.Id, a.At, a.UserName, a.Action, a.EntityType, a.EntityId, a.Summary, a.Outcome, a.ClientIp, a.ChainIndex, a.Hash))
             .ToListAsync(ct);
-        return new AuditPage(items, total, query.Page, query.PageSize);
+        return new AuditResultPage(items, total, query.Page, query.PageSize);
     }
 
     public Task<AuditVerification> VerifyAsync(CancellationToken ct) => AuditChain.VerifyAsync(db, ct);

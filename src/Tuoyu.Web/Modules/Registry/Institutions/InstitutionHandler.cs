@@ -41,6 +41,24 @@ internal sealed class InstitutionHandler(AppDbContext db, IInstitutionScope scop
             total, page, pageSize);
     }
 
+    /// <summary>All matching institutions in scope as an Excel workbook (no paging; scope still applies).</summary>
+    public async Task<byte[]> ExportAsync(string? region, string? keyword, CancellationToken ct)
+    {
+        var first = await ListAsync(region, keyword, 1, 1, ct);
+        var rows = new List<IReadOnlyDictionary<string, object?>>();
+        for (var page = 1; (page - 1) * 200 < first.Total; page++)
+        {
+            var chunk = await ListAsync(region, keyword, page, 200, ct);
+            rows.AddRange(chunk.Items.Select(i => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+            {
+                ["机构名称"] = i.Name, ["类型"] = i.Kind, ["性质"] = i.Ownership, ["普惠"] = i.IsInclusive ? "是" : "否",
+                ["所在街道"] = i.RegionName, ["区划代码"] = i.RegionCode, ["登记托位"] = i.RegisteredSlots, ["备案状态"] = i.FilingStatus,
+            }));
+        }
+
+        return await Common.Ui.ExcelExport.ToXlsxAsync(rows, "托育机构", ct);
+    }
+
     public async Task<InstitutionDetail> GetAsync(Guid id, CancellationToken ct)
     {
         var i = await LoadInScopeAsync(id, ct);
