@@ -1,0 +1,4 @@
+using Tuoyu.IntegrationTests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(SqliteFixture))]
+[assembly: AssemblyFixture(typeof(PostgresFixture))]
