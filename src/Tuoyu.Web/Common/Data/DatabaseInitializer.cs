@@ -12,9 +12,11 @@ internal sealed class DatabaseInitializer(AppDbContext db, DatabaseSettings sett
 
     public async Task MigrateAsync(bool force = false, CancellationToken ct = default)
     {
+        var existingFile = false;
         if (settings.SqliteFilePath is { } file)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            existingFile = File.Exists(file) && new FileInfo(file).Length > 0;
         }
 
         var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
@@ -28,7 +30,7 @@ internal sealed class DatabaseInitializer(AppDbContext db, DatabaseSettings sett
                     $"The database has {pending.Count} pending migration(s). Run `dotnet run --project src/Tuoyu.Web -- migrate` first.");
             }
 
-            if (settings.SqliteFilePath is { } path && applied.Count > 0)
+            if (settings.SqliteFilePath is { } path && existingFile)
             {
                 await BackupSqliteAsync(path, ct);
             }

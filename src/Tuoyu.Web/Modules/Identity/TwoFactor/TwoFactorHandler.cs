@@ -10,7 +10,7 @@ public sealed record TwoFactorSetupResponse(string SharedKey, string Authenticat
 public sealed record TwoFactorEnableRequest(string? Code);
 
 /// <summary>TOTP enrolment (RFC 6238, any authenticator app): show a key, confirm with a first code.</summary>
-public sealed class TwoFactorHandler(UserManager<AppUser> users)
+public sealed class TwoFactorHandler(UserManager<AppUser> users, IUserStore<AppUser> store)
 {
     public async Task<TwoFactorSetupResponse> SetupAsync(Guid userId)
     {
@@ -18,8 +18,11 @@ public sealed class TwoFactorHandler(UserManager<AppUser> users)
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            // Not ResetAuthenticatorKeyAsync: that also renews the security stamp and would sign the
+            // user out of the session they are enrolling from. Enabling two factors does renew it.
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<AppUser>)store).SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
+            await users.UpdateAsync(user);
         }
 
         var uri = string.Create(CultureInfo.InvariantCulture,

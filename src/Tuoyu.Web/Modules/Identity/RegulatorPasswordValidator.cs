@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Tuoyu.Web.Modules.Identity.Contracts;
+using Tuoyu.Web.Modules.Identity.Domain;
 
-namespace Tuoyu.Web.Modules.Identity.Domain;
+namespace Tuoyu.Web.Modules.Identity;
 
 /// <summary>
 /// MLPS (GB/T 22239-2019 8.1.4.1 a) asks for password complexity; ASVS 5.0 forbids composition rules.
