@@ -205,8 +205,12 @@ internal sealed class DemoWorld
             ClassType.Preschool => (24, 36),
             _ => (18, 36),
         };
-        var ageDays = (minMonths * 30) + 1 + _rng.Next(((maxMonths - minMonths) * 30) - 2);
-        var birth = _today.AddDays(-ageDays);
+        // Calendar months, not 30-day months (a month ends on the same day of the month, or on the month's
+        // last day when it has none: 民法典 第二百零二条): at least minMonths and under maxMonths old today.
+        var latestBirth = _today.AddMonths(-minMonths);
+        var earliestBirth = _today.AddMonths(-maxMonths);
+        while (earliestBirth.AddMonths(maxMonths) <= _today) { earliestBirth = earliestBirth.AddDays(1); }
+        var birth = earliestBirth.AddDays(_rng.Next(latestBirth.DayNumber - earliestBirth.DayNumber + 1));
         var male = _rng.Next(2) == 0;
         var local = _rng.Next(100) < 75;
         var hukouCounty = local ? institution.RegionCode[..6] : "43" + (_rng.Next(2, 14) * 100 + 2).ToString("D4", CultureInfo.InvariantCulture);
