@@ -74,6 +74,7 @@ pick_port() {
 }
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?'; }
 
 # ------------------------------------------------------------------ build (once)
 if [ "$NO_BUILD" = "1" ] && [ -f "$OUT/Tuoyu.Web.dll" ]; then
@@ -130,20 +131,20 @@ echo "repo: $REPO_ROOT ($(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null
 
 # ------------------------------------------------------------------ cold series
 echo
-echo "cold start (fresh SQLite file, --Seed=demo): process start -> /health/ready 200"
+echo "cold start (fresh SQLite file, --Seed=demo): process start -> /health/ready 200  [load avg before: $(loadavg)]"
 cold=()
 for i in $(seq 1 "$RUNS"); do
   start_once "cold$i" "$TMP/run$i.db" "$TMP/data$i"
   ms="$LAST_MS"
   cold+=("$ms")
-  gen="$(grep -o 'Demo world ([A-Za-z]*) generated in [0-9:.]*' "$TMP/cold$i.log" | head -n 1 || true)"
+  gen="$(grep -o 'Demo world ([A-Za-z]*) generated in [0-9:.]*[0-9]' "$TMP/cold$i.log" | head -n 1 || true)"
   printf '  run %d: %6d ms  (%s)\n' "$i" "$ms" "${gen:-no demo-world log line}"
 done
 read -r c_med c_min c_max < <(stats "${cold[@]}")
 
 # ------------------------------------------------------------------ warm series
 echo
-echo "warm start (run1.db again: migrated and seeded): process start -> /health/ready 200"
+echo "warm start (run1.db again: migrated and seeded): process start -> /health/ready 200  [load avg before: $(loadavg)]"
 warm=()
 for i in $(seq 1 "$RUNS"); do
   start_once "warm$i" "$TMP/run1.db" "$TMP/data1"
@@ -152,6 +153,7 @@ for i in $(seq 1 "$RUNS"); do
   printf '  run %d: %6d ms\n' "$i" "$ms"
 done
 read -r w_med w_min w_max < <(stats "${warm[@]}")
+echo "  [load avg after: $(loadavg)]"
 
 echo
 printf '%-6s %5s %10s %10s %10s\n' series runs median min max

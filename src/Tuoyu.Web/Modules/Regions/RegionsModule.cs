@@ -4,7 +4,8 @@ namespace Tuoyu.Web.Modules.Regions;
 
 public static class RegionsModule
 {
-    public static IServiceCollection AddRegionsModule(this IServiceCollection services) => services.AddScoped<RegionHandler>();
+    public static IServiceCollection AddRegionsModule(this IServiceCollection services) =>
+        services.AddScoped<RegionHandler>().AddScoped<Contracts.IRegionDirectory>(sp => sp.GetRequiredService<RegionHandler>());
 
     public static IEndpointRouteBuilder MapRegionsModule(this IEndpointRouteBuilder app)
     {

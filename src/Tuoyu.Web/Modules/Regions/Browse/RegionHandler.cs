@@ -2,13 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Tuoyu.Web.Common.Data;
 using Tuoyu.Web.Common.Errors;
 using Tuoyu.Web.Common.Regions;
+using Tuoyu.Web.Modules.Regions.Contracts;
 
 namespace Tuoyu.Web.Modules.Regions.Browse;
 
-public sealed record RegionView(string Code, string Name, int Level, string LevelName, string? ParentCode, DateOnly? ValidFrom, DateOnly? ValidTo);
-
 /// <summary>Administrative divisions are public reference data.</summary>
-internal sealed class RegionHandler(AppDbContext db)
+internal sealed class RegionHandler(AppDbContext db) : IRegionDirectory
 {
     public async Task<RegionView> GetAsync(string code, CancellationToken ct)
     {
