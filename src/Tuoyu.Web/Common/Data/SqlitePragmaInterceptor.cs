@@ -10,6 +10,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (IsReadOnly(connection)) { return; }
         using var cmd = connection.CreateCommand();
         cmd.CommandText = Pragmas;
         cmd.ExecuteNonQuery();
@@ -17,8 +18,13 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (IsReadOnly(connection)) { return; }
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = Pragmas;
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>EF opens a read-only connection to check whether the file exists; it cannot switch journal mode.</summary>
+    private static bool IsReadOnly(DbConnection connection) =>
+        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString).Mode == Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly;
 }

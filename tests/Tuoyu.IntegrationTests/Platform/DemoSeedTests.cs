@@ -1,0 +1,136 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Tuoyu.IntegrationTests.Infrastructure;
+using Tuoyu.Web.Modules.Demo;
+
+namespace Tuoyu.IntegrationTests.Platform;
+
+/// <summary>
+/// The demo city: 长沙市 from the real region data, sized like the city's published figures
+/// (about 500 institutions, 20,000 slots and 9,400 enrolled children; 长政发〔2022〕10号), with its demo accounts.
+/// </summary>
+public abstract class DemoFixture : IAsyncLifetime
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("tuoyu-demo-").FullName;
+    private TuoyuFactory? _factory;
+    private string? _server;
+    private string? _database;
+
+    protected abstract bool Postgres { get; }
+
+    public async ValueTask InitializeAsync()
+    {
+        Dictionary<string, string?> settings;
+        if (Postgres)
+        {
+            var pg = await PostgresFixture.CreateDatabaseAsync("tuoyu_demo", (s, d) => { _server = s; _database = d; });
+            if (pg is null) { return; }
+            settings = pg;
+        }
+        else
+        {
+            settings = new() { ["Database:Provider"] = "Sqlite", ["Database:SqlitePath"] = Path.Combine(_dir, "tuoyu.db") };
+        }
+
+        settings["Seed"] = "demo";
+        settings["DataDirectory"] = Path.Combine(_dir, "data");
+        _factory = new TuoyuFactory(settings);
+        _ = _factory.Server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null) { await _factory.DisposeAsync(); }
+        await PostgresFixture.DropAsync(_server, _database);
+        GC.SuppressFinalize(this);
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    public TuoyuFactory Factory
+    {
+        get
+        {
+            if (Postgres) { new PostgresFixture().RequireAvailable(); }
+            return _factory!;
+        }
+    }
+}
+
+public sealed class SqliteDemoFixture : DemoFixture
+{
+    protected override bool Postgres => false;
+}
+
+public sealed class PostgresDemoFixture : DemoFixture
+{
+    protected override bool Postgres => true;
+}
+
+public abstract class DemoSeedTests(DemoFixture fixture)
+{
+    private TuoyuFactory Factory => fixture.Factory;
+
+    [Fact]
+    public async Task The_demo_city_is_changsha_at_the_size_of_its_published_figures()
+    {
+        var f = Factory;
+        var institutions = await f.WithDbAsync(db => db.Institutions.CountAsync());
+        var slots = await f.WithDbAsync(db => db.Institutions.SumAsync(i => i.RegisteredSlots));
+        var enrolled = await f.WithDbAsync(db => db.Enrollments.CountAsync(e => e.EndDate == null));
+        Assert.InRange(institutions, 450, 560);
+        Assert.InRange(slots, 18_000, 22_000);
+        Assert.InRange(enrolled, 8_500, 10_300);
+        var counties = await f.WithDbAsync(db => db.Institutions.Select(i => i.RegionCode.Substring(0, 6)).Distinct().CountAsync());
+        Assert.Equal(9, counties);
+        var streets = await f.WithDbAsync(db => db.Institutions.Select(i => i.RegionCode).Distinct().CountAsync());
+        Assert.Equal(172, streets);
+        Assert.All(await f.WithDbAsync(db => db.Institutions.Select(i => i.RegionCode).ToListAsync()), c => Assert.StartsWith("4301", c, StringComparison.Ordinal));
+        var statistic = await f.WithDbAsync(db => db.RegionStatistics.SingleAsync(s => s.RegionCode == "430100000000" && s.Year == 2021));
+        Assert.Equal(10_239_300, statistic.ResidentPopulation);
+        Assert.Equal(192_000, statistic.ChildrenUnder3);
+        var districts = await f.WithDbAsync(db => db.RegionStatistics.Where(s => s.Year == 2021 && s.RegionCode != "430100000000").SumAsync(s => s.ChildrenUnder3));
+        Assert.Equal(192_000, districts);
+    }
+
+    [Fact]
+    public async Task Every_demo_account_signs_in_with_the_demo_password()
+    {
+        var client = Factory.CreateClient();
+        foreach (var (userName, _) in DemoSeeder.AccountList)
+        {
+            var token = await TestWorld.TokenAsync(client, userName, "Tuoyu@2025");
+            Assert.False(string.IsNullOrEmpty(token));
+        }
+    }
+
+    [Fact]
+    public async Task The_demo_accounts_see_their_own_scope()
+    {
+        var client = Factory.CreateClient();
+        async Task<System.Text.Json.JsonElement> Summary(string user)
+        {
+            using var c = Factory.CreateClient();
+            c.DefaultRequestHeaders.Authorization = new("Bearer", await TestWorld.TokenAsync(client, user, "Tuoyu@2025"));
+            return await ApiAssert.OkAsync(await c.GetAsync("/api/v1/summary"));
+        }
+
+        var city = await Summary("changsha");
+        var furong = await Summary("furong");
+        var yuelu = await Summary("yuelu");
+        Assert.Equal("长沙市芙蓉区", furong.GetProperty("scopeName").GetString());
+        Assert.True(furong.GetProperty("institutions").GetInt32() > 0);
+        Assert.True(city.GetProperty("institutions").GetInt32() > furong.GetProperty("institutions").GetInt32() + yuelu.GetProperty("institutions").GetInt32());
+        var inst = await Summary("inst0001");
+        Assert.Equal(1, inst.GetProperty("institutions").GetInt32());
+        var parent = await Summary("parent0001");
+        Assert.Equal(1, parent.GetProperty("enrolledChildren").GetInt32());
+        var med = await Summary("med0001");
+        Assert.True(med.GetProperty("institutions").GetInt32() >= 1);
+        var me = await ApiAssert.OkAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "furong", password = "Tuoyu@2025" }));
+        Assert.Equal(1800, me.GetProperty("expiresIn").GetInt64());
+    }
+}
+
+public sealed class SqliteDemoSeedTests(SqliteDemoFixture fixture) : DemoSeedTests(fixture), IClassFixture<SqliteDemoFixture>;
+
+public sealed class PostgresDemoSeedTests(PostgresDemoFixture fixture) : DemoSeedTests(fixture), IClassFixture<PostgresDemoFixture>;
