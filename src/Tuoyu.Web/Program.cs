@@ -12,12 +12,10 @@ var builder = WebApplication.CreateBuilder(args);
 // Serve package static assets (BootstrapBlazor) when running from the build output in any environment.
 builder.WebHost.UseStaticWebAssets();
 var seed = SeedSettings.From(builder.Configuration);
-var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
-var demo = seed.Mode == SeedMode.Demo || (seed.Mode == SeedMode.Auto && database.Provider == DatabaseProvider.Sqlite);
 
 builder.Services.AddPlatform(builder.Configuration, builder.Environment, seed);
 builder.Services.AddDatabase(builder.Configuration, builder.Environment);
-builder.Services.AddIdentityModule(builder.Configuration, demo);
+builder.Services.AddIdentityModule(builder.Configuration);
 builder.Services.AddRegionsModule();
 builder.Services.AddRegistryModule();
 builder.Services.AddEnrollmentModule();

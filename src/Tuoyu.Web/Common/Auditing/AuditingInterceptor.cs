@@ -27,14 +27,23 @@ internal sealed class AuditingInterceptor(IHttpContextAccessor http, TimeProvide
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        signal.Notify();
+        NotifyIfUnsealed(eventData.Context);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        signal.Notify();
+        NotifyIfUnsealed(eventData.Context);
         return ValueTask.FromResult(result);
+    }
+
+    /// <summary>The sealer's own saves touch only sealed entries, so they do not wake it again.</summary>
+    private void NotifyIfUnsealed(DbContext? context)
+    {
+        if (context is not null && context.ChangeTracker.Entries<AuditEntry>().Any(e => e.Entity.Hash is null))
+        {
+            signal.Notify();
+        }
     }
 
     private void AddEntries(DbContext? context)

@@ -21,6 +21,7 @@ public static class PlatformHosting
     {
         var dataDir = Path.GetFullPath(Path.Combine(env.ContentRootPath, config["DataDirectory"] ?? "data"));
         services.AddSingleton(seed);
+        services.AddSingleton<DemoState>();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
@@ -62,6 +63,7 @@ public static class PlatformHosting
         var seeder = ActivatorUtilities.CreateInstance<Modules.Demo.DemoSeeder>(scope.ServiceProvider);
         if (seedDemo) { await seeder.SeedIfEmptyAsync(seed.Scale, seed.DemoPassword); }
         await seeder.PrintDemoAccountsAsync(seed.DemoPassword);
+        app.Services.GetRequiredService<DemoState>().IsDemoDatabase = await seeder.IsDemoDatabaseAsync();
     }
 
     public static WebApplication UsePlatform(this WebApplication app)

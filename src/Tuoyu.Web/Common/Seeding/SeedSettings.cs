@@ -33,7 +33,4 @@ public sealed record SeedSettings(SeedMode Mode, DemoScale Scale, string DemoPas
             ? sc : throw new InvalidOperationException("Seed:Scale must be city, province or national.");
         return new SeedSettings(mode, scale, config["Seed:DemoPassword"] ?? DefaultDemoPassword);
     }
-
-    /// <summary>True unless the seed is explicitly none: the demo relaxes two-factor for regulators.</summary>
-    public bool IsDemo => Mode != SeedMode.None;
 }

@@ -46,8 +46,15 @@ internal sealed class DemoSeeder(AppDbContext db, SensitiveDataProtector protect
         var regions = await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith(prefix)).ToListAsync(ct);
         var streets = regions.Where(r => r.Level == RegionLevel.Street).OrderBy(r => r.Code).ToList();
         var counties = regions.Where(r => r.Level == RegionLevel.County).ToDictionary(r => r.Code);
+        // Townships of cities without counties (东莞, 中山, 儋州) hang directly below the city.
+        foreach (var city in regions.Where(r => r.Level == RegionLevel.City && streets.Any(s => s.ParentCode == r.Code)))
+        {
+            counties[city.Code[..6] + "000000"] = city;
+        }
+
+        var names = regions.ToDictionary(r => r.Code, r => r.Name);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var world = DemoWorld.Generate(streets, counties, Seed, today);
+        var world = DemoWorld.Generate(streets, counties, names, Seed, today);
 
         var children = world.Children.Select(c =>
         {
@@ -69,10 +76,8 @@ internal sealed class DemoSeeder(AppDbContext db, SensitiveDataProtector protect
             await BulkInsert.InsertAsync(db, world.Guardians, ct);
             await BulkInsert.InsertAsync(db, world.Enrollments, ct);
             await BulkInsert.InsertAsync(db, world.Staff, ct);
-            if (scale == DemoScale.City || scale == DemoScale.Province || scale == DemoScale.National)
-            {
-                await BulkInsert.InsertAsync(db, DemoStatistics.Changsha2021(), ct);
-            }
+            // Every scale contains 长沙市; only its published figures are loaded (others stay absent, never invented).
+            await BulkInsert.InsertAsync(db, DemoStatistics.Changsha2021(), ct);
 
             await tx.CommitAsync(ct);
         }
@@ -138,6 +143,10 @@ internal sealed class DemoSeeder(AppDbContext db, SensitiveDataProtector protect
     private static Institution FirstWithEnrolledChild(DemoWorld world, string county6) =>
         world.Institutions.First(i => i.RegionCode.StartsWith(county6, StringComparison.Ordinal) && i.Kind == InstitutionKind.Standalone
             && world.Enrollments.Any(e => e.InstitutionId == i.Id));
+
+    /// <summary>The generator leaves one audit record; its presence marks a demo database.</summary>
+    public Task<bool> IsDemoDatabaseAsync(CancellationToken ct = default) =>
+        db.AuditEntries.AnyAsync(a => a.Action == "seed" && a.EntityType == "DemoWorld", ct);
 
     public async Task PrintDemoAccountsAsync(string password, CancellationToken ct = default)
     {

@@ -31,6 +31,7 @@ internal sealed class DemoWorld
     private readonly HashSet<string> _creditCodes = [];
     private readonly HashSet<string> _idNumbers = [];
     private readonly HashSet<string> _names = [];
+    private IReadOnlyDictionary<string, string> _regionNames = new Dictionary<string, string>();
 
     private DemoWorld(int seed, DateOnly today)
     {
@@ -40,9 +41,13 @@ internal sealed class DemoWorld
 
     /// <param name="streets">Street-level regions in scope, in code order.</param>
     /// <param name="counties">County-level regions by code (for names and medical institutions).</param>
-    public static DemoWorld Generate(IReadOnlyList<Region> streets, IReadOnlyDictionary<string, Region> counties, int seed, DateOnly today)
+    public static DemoWorld Generate(IReadOnlyList<Region> streets, IReadOnlyDictionary<string, Region> counties, int seed, DateOnly today) =>
+        Generate(streets, counties, new Dictionary<string, string>(), seed, today);
+
+    /// <param name="regionNames">Names by code, for the province and city part of addresses.</param>
+    public static DemoWorld Generate(IReadOnlyList<Region> streets, IReadOnlyDictionary<string, Region> counties, IReadOnlyDictionary<string, string> regionNames, int seed, DateOnly today)
     {
-        var world = new DemoWorld(seed, today);
+        var world = new DemoWorld(seed, today) { _regionNames = regionNames };
         world.Build(streets, counties);
         return world;
     }
@@ -133,7 +138,7 @@ internal sealed class DemoWorld
             // 普惠: public institutions and a share of private ones (长沙 2025 target 60%, domain.md).
             IsInclusive = ownership == Ownership.Public || _rng.Next(100) < 55,
             RegionCode = street.Code,
-            Address = $"湖南省长沙市{county.Name}{street.Name}{DemoNames.Brands[_rng.Next(DemoNames.Brands.Length)]}路{1 + _rng.Next(300)}号",
+            Address = $"{AddressPrefix(street.Code)}{(county.Code == street.Code[..4] + "00000000" ? string.Empty : county.Name)}{street.Name}{DemoNames.Brands[_rng.Next(DemoNames.Brands.Length)]}路{1 + _rng.Next(300)}号",
             ContactPhone = "0731-" + (80000000 + _rng.Next(9_999_999)).ToString(CultureInfo.InvariantCulture),
             Latitude = Math.Round(28.0 + _rng.NextDouble() * 0.6, 6),
             Longitude = Math.Round(112.6 + _rng.NextDouble() * 0.8, 6),
@@ -269,6 +274,14 @@ internal sealed class DemoWorld
         }
         while (!_creditCodes.Add(code));
         return code;
+    }
+
+    /// <summary>Province and city names for an address (直辖市 districts sit under 市辖区, which no address shows).</summary>
+    private string AddressPrefix(string code)
+    {
+        var province = _regionNames.GetValueOrDefault(code[..2] + "0000000000", string.Empty);
+        var city = _regionNames.GetValueOrDefault(code[..4] + "00000000", string.Empty);
+        return city is "市辖区" or "县" || city.Contains("直辖", StringComparison.Ordinal) ? province : province + city;
     }
 
     private string Unique(string name)

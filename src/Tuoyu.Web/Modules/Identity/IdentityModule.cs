@@ -12,12 +12,11 @@ public static class IdentityModule
 {
     public const string SmartScheme = "Tuoyu";
 
-    public static IServiceCollection AddIdentityModule(this IServiceCollection services, IConfiguration config, bool demoSeed)
+    public static IServiceCollection AddIdentityModule(this IServiceCollection services, IConfiguration config)
     {
         var section = config.GetSection("Security");
         var settings = section.Get<SecuritySettings>() ?? new SecuritySettings();
         services.Configure<SecuritySettings>(section);
-        services.PostConfigure<SecuritySettings>(s => s.RequireTwoFactorForRegulators ??= !demoSeed);
 
         services.AddAuthentication(o =>
             {
@@ -76,7 +75,7 @@ public static class IdentityModule
     public static IEndpointRouteBuilder MapIdentityModule(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("认证");
-        auth.MapPost("/token", TokenEndpoint.Handle).AllowAnonymous()
+        auth.MapPost("/token", TokenEndpoint.Handle).AllowAnonymous().RequireRateLimiting("sign-in")
             .WithSummary("用户名密码（及动态验证码）换取访问令牌");
         auth.MapPost("/two-factor/setup", async (CurrentUser current, TwoFactorHandler h, CancellationToken ct) =>
                 TypedResults.Ok(await h.SetupAsync((await current.RequireAsync(ct)).Id)))

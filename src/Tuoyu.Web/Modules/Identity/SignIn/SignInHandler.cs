@@ -45,6 +45,7 @@ public sealed class SignInHandler(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
     IOptions<SecuritySettings> settings,
+    Common.Seeding.DemoState demo,
     AuditLog audit)
 {
     public async Task<SignInOutcome> AuthenticateAsync(string userName, string password, string? twoFactorCode, CancellationToken ct = default)
@@ -86,7 +87,7 @@ public sealed class SignInHandler(
 
             twoFactorUsed = true;
         }
-        else if (user.Kind == UserKind.Regulator && settings.Value.RequireTwoFactorForRegulators == true)
+        else if (user.Kind == UserKind.Regulator && (settings.Value.RequireTwoFactorForRegulators ?? !demo.IsDemoDatabase))
         {
             return new SignInOutcome(SignInStatus.TwoFactorEnrollmentRequired, UserId: user.Id);
         }
