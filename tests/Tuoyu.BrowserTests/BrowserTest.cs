@@ -45,6 +45,7 @@ public abstract class BrowserTest(TuoyuSite site)
             output?.WriteLine($"Page URL at failure: {page.Url}");
             if (shot is not null) { output?.WriteLine($"Screenshot: {shot}"); }
             lock (console) { foreach (var line in console) { output?.WriteLine(line); } }
+            output?.WriteLine($"Tuoyu.Web process: {Site.AppState()}");
             output?.WriteLine($"--- app log ({Site.LogPath}), last lines ---");
             output?.WriteLine(Tail(Site.AppLog(), 150));
             throw;

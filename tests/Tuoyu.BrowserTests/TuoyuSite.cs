@@ -30,6 +30,7 @@ public sealed class TuoyuSite : IAsyncLifetime
     private string? _workDir;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private volatile bool _stopping;
 
     /// <summary>Where screenshots and the app's log are kept (inside the test output directory).</summary>
     public static string ArtifactsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "browser-artifacts");
@@ -134,6 +135,7 @@ public sealed class TuoyuSite : IAsyncLifetime
         _process = new Process { StartInfo = psi, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) { Append(e.Data); } };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Append("[stderr] " + e.Data); } };
+        _process.Exited += (_, _) => Append($"# Tuoyu.Web exited (code {SafeExitCode()}){(_stopping ? "" : " while the tests still needed it: crashed, or stopped from outside")}");
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -194,8 +196,18 @@ public sealed class TuoyuSite : IAsyncLifetime
         });
     }
 
+    /// <summary>"running", or how the app process ended (for failure reports).</summary>
+    public string AppState() => _process is { HasExited: false } ? "running" : $"not running (exit code {SafeExitCode()})";
+
+    private string SafeExitCode()
+    {
+        try { return _process?.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"; }
+        catch (InvalidOperationException) { return "?"; }
+    }
+
     private async Task StopAppAsync()
     {
+        _stopping = true;
         AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         if (_process is not null)
         {
