@@ -83,6 +83,9 @@ public static class PlatformHosting
             });
             await next();
         });
+        // A Chinese-only platform: zh-CN for every request and Blazor circuit, whatever the server's locale
+        // (LANG=C.UTF-8 gives the invariant culture, where BootstrapBlazor's date picker cannot render).
+        app.UseRequestLocalization("zh-CN");
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

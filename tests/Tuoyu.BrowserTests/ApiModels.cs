@@ -1,0 +1,9 @@
+namespace Tuoyu.BrowserTests;
+
+// The API's answers as the tests read them (camelCase JSON); the app's own types are not used on purpose.
+
+public sealed record SummaryAnswer(string ScopeName, int Institutions, int RegisteredSlots, int EnrolledChildren, DateOnly AsOf);
+
+public sealed record InstitutionItem(Guid Id, string Name, string RegionCode, string RegionName);
+
+public sealed record PageAnswer<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
