@@ -95,6 +95,20 @@ public abstract class AuditTrailTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Refused_requests_are_audited_both_for_a_missing_permission_and_for_data_out_of_scope()
+    {
+        var w = await WorldAsync();
+        var parent = await w.ClientAsync(w.ParentA);
+        await ApiAssert.ProblemAsync(await parent.GetAsync("/api/v1/institutions"), HttpStatusCode.Forbidden);
+        var regulator = await w.ClientAsync(w.RegulatorA);
+        await ApiAssert.ProblemAsync(await regulator.GetAsync($"/api/v1/institutions/{w.InstitutionB}"), HttpStatusCode.Forbidden);
+        var denied = await fixture.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == "denied" && (a.UserName == w.ParentA || a.UserName == w.RegulatorA)).ToListAsync());
+        Assert.Contains(denied, a => a.UserName == w.ParentA && a.EntityId == "/api/v1/institutions" && a.Summary!.Contains("registry:institution:read", StringComparison.Ordinal));
+        Assert.Contains(denied, a => a.UserName == w.RegulatorA && a.EntityId == $"/api/v1/institutions/{w.InstitutionB}");
+    }
+
+    [Fact]
     public async Task Failed_sign_ins_are_audited_with_the_outcome()
     {
         var w = await WorldAsync();

@@ -51,6 +51,20 @@ public abstract class SignInTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Logout_ends_every_session_of_the_account_at_once()
+    {
+        var w = await WorldAsync();
+        var first = await w.ClientAsync(w.AdminB);
+        var second = await w.ClientAsync(w.AdminB);
+        await ApiAssert.OkAsync(await second.GetAsync("/api/v1/me"));
+        await ApiAssert.StatusAsync(await first.PostAsync("/api/v1/auth/logout", null), HttpStatusCode.NoContent);
+        var afterFirst = await first.GetAsync("/api/v1/me");
+        var afterSecond = await second.GetAsync("/api/v1/me");
+        Assert.True(afterFirst.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"got {(int)afterFirst.StatusCode}");
+        Assert.True(afterSecond.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"got {(int)afterSecond.StatusCode}");
+    }
+
+    [Fact]
     public async Task Missing_fields_get_400_naming_each_field()
     {
         fixture.RequireAvailable();

@@ -36,5 +36,8 @@ public sealed class TwoFactorPolicyTests : IAsyncLifetime
         var regulator = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = w.RegulatorA, password = TestWorld.Password });
         await ApiAssert.ProblemAsync(regulator, HttpStatusCode.Unauthorized, "auth.two_factor_enrollment_required");
         Assert.False(string.IsNullOrEmpty(await TestWorld.TokenAsync(client, w.ParentA, TestWorld.Password)));
+        // The 三权分立 administrators are administrators too (GB/T 22239-2019 8.1.4.1).
+        var auditor = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = w.Auditor, password = TestWorld.Password });
+        await ApiAssert.ProblemAsync(auditor, HttpStatusCode.Unauthorized, "auth.two_factor_enrollment_required");
     }
 }

@@ -25,6 +25,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 break;
             case ForbiddenException:
                 problem = new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "无权访问", Detail = exception.Message };
+                await RecordDeniedAsync(httpContext, cancellationToken);
                 break;
             case RuleViolationException r:
                 problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "违反业务规则", Detail = r.Message };
@@ -44,11 +45,22 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status >= 500) { problem.Detail = null; }
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>A request for data outside the caller's scope is a failed authorization: audited (ASVS 16.3.2).</summary>
+    private static async Task RecordDeniedAsync(HttpContext httpContext, CancellationToken ct)
+    {
+        // Nothing a failed request tracked may be saved along with the audit record.
+        httpContext.RequestServices.GetRequiredService<Data.AppDbContext>().ChangeTracker.Clear();
+        await httpContext.RequestServices.GetRequiredService<Auditing.AuditLog>().RecordAsync(
+            "denied", "Endpoint", Security.DeniedAudit.Target(httpContext), "denied",
+            "{\"reason\":\"out_of_scope\"}", ct: ct);
     }
 }

@@ -105,9 +105,9 @@ public static class PlatformHosting
 
     public static WebApplication MapPages(this WebApplication app)
     {
-        app.MapPost("/logout", async (HttpContext ctx, AuditLog audit) =>
+        app.MapPost("/logout", async (HttpContext ctx, Modules.Identity.SignIn.SignOutHandler handler, CancellationToken ct) =>
             {
-                await audit.RecordAsync("logout", "AppUser", null, "success");
+                await handler.SignOutEverywhereAsync(ct);
                 await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(ctx, Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
                 return TypedResults.LocalRedirect("/login");
             })

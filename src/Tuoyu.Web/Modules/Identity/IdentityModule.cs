@@ -66,7 +66,9 @@ public static class IdentityModule
 
         services.AddAuthorizationBuilder().AddPermissionPolicies();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<SignOutHandler>();
         services.AddScoped<SignInHandler>();
         services.AddScoped<TwoFactorHandler>();
         return services;
@@ -86,6 +88,12 @@ public static class IdentityModule
                 return TypedResults.NoContent();
             })
             .RequirePermission(Permissions.SelfManage).WithSummary("确认并启用双因素认证");
+        auth.MapPost("/logout", async (SignOutHandler h, CancellationToken ct) =>
+            {
+                await h.SignOutEverywhereAsync(ct);
+                return TypedResults.NoContent();
+            })
+            .RequirePermission(Permissions.SelfManage).WithSummary("退出登录（令牌与会话全部失效）");
         app.MapGet("/api/v1/me", MeEndpoint.Handle).RequirePermission(Permissions.SelfManage).WithTags("认证").WithSummary("当前用户与权限");
         return app;
     }

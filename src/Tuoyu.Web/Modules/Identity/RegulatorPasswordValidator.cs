@@ -13,7 +13,7 @@ internal sealed class RegulatorPasswordValidator(IOptions<SecuritySettings> sett
 {
     public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
     {
-        if (user.Kind != UserKind.Regulator || !settings.Value.RegulatorPasswordComplexity || password is null)
+        if (!UserKinds.RequiresStrongAuthentication(user.Kind) || !settings.Value.RegulatorPasswordComplexity || password is null)
         {
             return Task.FromResult(IdentityResult.Success);
         }

@@ -20,3 +20,13 @@ public enum UserKind
     /// <summary>审计管理员 (三权分立)</summary>
     Auditor = 8,
 }
+
+public static class UserKinds
+{
+    /// <summary>
+    /// Accounts that administer or supervise: regulators and the three 三权分立 administrators. MLPS level 3
+    /// (GB/T 22239-2019 8.1.4.1) asks two factors and password complexity of them (ADR 0006).
+    /// </summary>
+    public static bool RequiresStrongAuthentication(UserKind kind) =>
+        kind is UserKind.Regulator or UserKind.SystemAdmin or UserKind.SecurityAdmin or UserKind.Auditor;
+}

@@ -87,7 +87,7 @@ public sealed class SignInHandler(
 
             twoFactorUsed = true;
         }
-        else if (user.Kind == UserKind.Regulator && (settings.Value.RequireTwoFactorForRegulators ?? !demo.IsDemoDatabase))
+        else if (UserKinds.RequiresStrongAuthentication(user.Kind) && (settings.Value.RequireTwoFactorForRegulators ?? !demo.IsDemoDatabase))
         {
             return new SignInOutcome(SignInStatus.TwoFactorEnrollmentRequired, UserId: user.Id);
         }
