@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tuoyu.Web.Common.Auditing;
 using Tuoyu.Web.Common.Data;
@@ -45,6 +46,7 @@ public sealed class TestWorld
     public string MedicalUser => "medA" + Suffix;
     public string Auditor => "aud" + Suffix;
     public string SystemAdmin => "sys" + Suffix;
+    public string SecurityAdmin => "sec" + Suffix;
 
     private TestWorld(TuoyuFactory factory) => _factory = factory;
 
@@ -117,7 +119,8 @@ public sealed class TestWorld
                 parentA, parentB,
                 User(world.MedicalUser, UserKind.Medical, med: medical),
                 User(world.Auditor, UserKind.Auditor),
-                User(world.SystemAdmin, UserKind.SystemAdmin));
+                User(world.SystemAdmin, UserKind.SystemAdmin),
+                User(world.SecurityAdmin, UserKind.SecurityAdmin));
             db.Guardians.AddRange(
                 new Guardian { Id = Guid.NewGuid(), ChildId = childA, UserId = parentA.Id, Name = "张丽", Relation = "母亲", Phone = "13812345678" },
                 new Guardian { Id = Guid.NewGuid(), ChildId = childB, UserId = parentB.Id, Name = "李娜", Relation = "母亲", Phone = "13987654321" });
@@ -125,6 +128,9 @@ public sealed class TestWorld
         });
         return world;
     }
+
+    public Task<Guid> UserIdAsync(string userName) =>
+        _factory.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
 
     /// <summary>An HttpClient signed in as <paramref name="userName"/> with a bearer token.</summary>
     public async Task<HttpClient> ClientAsync(string userName)

@@ -49,6 +49,24 @@ public sealed class PermissionsTests
     }
 
     [Fact]
+    public void Permissions_only_the_two_account_administrators_list_accounts()
+    {
+        // Both need the list to act on accounts; the auditor stays on the audit log (三权分立).
+        Assert.True(Permissions.Has(UserKind.SystemAdmin, Permissions.UserRead));
+        Assert.True(Permissions.Has(UserKind.SecurityAdmin, Permissions.UserRead));
+        Assert.All(Enum.GetValues<UserKind>().Where(k => k is not UserKind.SystemAdmin and not UserKind.SecurityAdmin),
+            kind => Assert.False(Permissions.Has(kind, Permissions.UserRead), kind.ToString()));
+    }
+
+    [Theory]
+    [InlineData(Permissions.UserManage, UserKind.SystemAdmin)]
+    [InlineData(Permissions.UserUnlock, UserKind.SecurityAdmin)]
+    public void Permissions_account_changes_belong_to_one_kind_only(string permission, UserKind holder)
+    {
+        Assert.All(Enum.GetValues<UserKind>(), kind => Assert.Equal(kind == holder, Permissions.Has(kind, permission)));
+    }
+
+    [Fact]
     public void Permissions_parents_cannot_read_the_institution_list()
     {
         Assert.False(Permissions.Has(UserKind.Parent, Permissions.InstitutionRead));

@@ -10,6 +10,7 @@ namespace Tuoyu.Web.Common.Security;
 public static class Permissions
 {
     public const string SelfManage = "identity:self:manage";
+    public const string UserRead = "identity:user:read";
     public const string UserManage = "identity:user:manage";
     public const string UserUnlock = "identity:user:unlock";
     public const string SummaryRead = "home:summary:read";
@@ -24,7 +25,7 @@ public static class Permissions
 
     public static IReadOnlyList<string> All { get; } =
     [
-        SelfManage, UserManage, UserUnlock, SummaryRead, InstitutionRead, InstitutionUpdate,
+        SelfManage, UserRead, UserManage, UserUnlock, SummaryRead, InstitutionRead, InstitutionUpdate,
         ChildRead, ChildUpdate, ChildRevealIdNumber, StatisticsRead, AuditRead, AuditVerify,
     ];
 
@@ -35,8 +36,10 @@ public static class Permissions
         [UserKind.InstitutionStaff] = [SelfManage, SummaryRead, InstitutionRead, ChildRead, ChildUpdate],
         [UserKind.Parent] = [SelfManage, SummaryRead, ChildRead, ChildUpdate],
         [UserKind.Medical] = [SelfManage, SummaryRead, InstitutionRead, ChildRead],
-        [UserKind.SystemAdmin] = [SelfManage, UserManage],
-        [UserKind.SecurityAdmin] = [SelfManage, UserUnlock],
+        // Both account administrators list accounts; only the system admin changes them, only the
+        // security admin unlocks them or resets their second factor (三权分立, ADR 0012).
+        [UserKind.SystemAdmin] = [SelfManage, UserRead, UserManage],
+        [UserKind.SecurityAdmin] = [SelfManage, UserRead, UserUnlock],
         [UserKind.Auditor] = [SelfManage, AuditRead, AuditVerify],
     };
 

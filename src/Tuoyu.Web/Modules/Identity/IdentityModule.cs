@@ -5,6 +5,7 @@ using Tuoyu.Web.Modules.Identity.Domain;
 using Tuoyu.Web.Modules.Identity.Me;
 using Tuoyu.Web.Modules.Identity.SignIn;
 using Tuoyu.Web.Modules.Identity.TwoFactor;
+using Tuoyu.Web.Modules.Identity.Users;
 
 namespace Tuoyu.Web.Modules.Identity;
 
@@ -17,6 +18,7 @@ public static class IdentityModule
         var section = config.GetSection("Security");
         var settings = section.Get<SecuritySettings>() ?? new SecuritySettings();
         services.Configure<SecuritySettings>(section);
+        services.AddUserAdministration();
 
         services.AddAuthentication(o =>
             {
@@ -60,6 +62,7 @@ public static class IdentityModule
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<RegulatorPasswordValidator>();
         // The stamp is checked on every request by CurrentUser; this also refreshes cookies quickly.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -76,6 +79,7 @@ public static class IdentityModule
 
     public static IEndpointRouteBuilder MapIdentityModule(this IEndpointRouteBuilder app)
     {
+        app.MapUserAdministration();
         var auth = app.MapGroup("/api/v1/auth").WithTags("认证");
         auth.MapPost("/token", TokenEndpoint.Handle).AllowAnonymous().RequireRateLimiting("sign-in")
             .WithSummary("用户名密码（及动态验证码）换取访问令牌");

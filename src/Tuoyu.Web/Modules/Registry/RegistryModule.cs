@@ -1,5 +1,6 @@
 using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Registry.Contracts;
+using Tuoyu.Web.Modules.Registry.Lookup;
 using Tuoyu.Web.Modules.Registry.Institutions;
 using Tuoyu.Web.Modules.Registry.Scope;
 
@@ -10,6 +11,7 @@ public static class RegistryModule
     public static IServiceCollection AddRegistryModule(this IServiceCollection services)
     {
         services.AddScoped<IInstitutionScope, InstitutionScope>();
+        services.AddScoped<IInstitutionDirectory, InstitutionDirectory>();
         services.AddScoped<InstitutionHandler>();
         return services;
     }

@@ -1,0 +1,13 @@
+namespace Tuoyu.Web.Modules.Registry.Contracts;
+
+/// <summary>
+/// Names of childcare and medical institutions by id, for modules that hold an institution id but not
+/// the institution (e.g. an account's scope). Ids that do not exist are absent from the answer.
+/// No data scope applies: institutions are public records.
+/// </summary>
+public interface IInstitutionDirectory
+{
+    Task<IReadOnlyDictionary<Guid, string>> InstitutionNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
+    Task<IReadOnlyDictionary<Guid, string>> MedicalInstitutionNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+}

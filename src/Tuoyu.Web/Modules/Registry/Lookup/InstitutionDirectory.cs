@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Tuoyu.Web.Common.Data;
+using Tuoyu.Web.Modules.Registry.Contracts;
+
+namespace Tuoyu.Web.Modules.Registry.Lookup;
+
+internal sealed class InstitutionDirectory(AppDbContext db) : IInstitutionDirectory
+{
+    public async Task<IReadOnlyDictionary<Guid, string>> InstitutionNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0 ? new Dictionary<Guid, string>()
+            : await db.Institutions.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
+
+    public async Task<IReadOnlyDictionary<Guid, string>> MedicalInstitutionNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0 ? new Dictionary<Guid, string>()
+            : await db.MedicalInstitutions.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
+}
