@@ -21,9 +21,9 @@ public sealed class UserRulesTests
     [Theory]
     [InlineData("Regulator", UserKind.Regulator)]
     [InlineData(" institutionstaff ", UserKind.InstitutionStaff)]
-    public void AccountKinds_parse_enum_names_ignoring_case(string text, UserKind expected)
+    public void UserKinds_parse_enum_names_ignoring_case(string text, UserKind expected)
     {
-        Assert.True(AccountKinds.TryParse(text, out var kind));
+        Assert.True(UserKinds.TryParse(text, out var kind));
         Assert.Equal(expected, kind);
     }
 
@@ -33,9 +33,9 @@ public sealed class UserRulesTests
     [InlineData("6")]
     [InlineData("Regulator,Parent")]
     [InlineData("Wizard")]
-    public void AccountKinds_refuse_numbers_combinations_and_unknown_names(string? text)
+    public void UserKinds_refuse_numbers_combinations_and_unknown_names(string? text)
     {
-        Assert.False(AccountKinds.TryParse(text, out _));
+        Assert.False(UserKinds.TryParse(text, out _));
     }
 
     [Theory]
@@ -47,9 +47,9 @@ public sealed class UserRulesTests
     [InlineData(UserKind.SystemAdmin, ScopeField.None)]
     [InlineData(UserKind.SecurityAdmin, ScopeField.None)]
     [InlineData(UserKind.Auditor, ScopeField.None)]
-    public void AccountKinds_each_kind_needs_at_most_one_scope_field(UserKind kind, ScopeField field)
+    public void UserKinds_each_kind_needs_at_most_one_scope_field(UserKind kind, ScopeField field)
     {
-        Assert.Equal(field, AccountKinds.ScopeOf(kind));
-        Assert.False(string.IsNullOrEmpty(AccountKinds.Name(kind)));
+        Assert.Equal(field, UserKinds.ScopeOf(kind));
+        Assert.False(string.IsNullOrEmpty(UserKinds.Name(kind)));
     }
 }

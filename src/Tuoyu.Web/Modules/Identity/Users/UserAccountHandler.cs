@@ -1,3 +1,4 @@
+using Tuoyu.Web.Modules.Identity.Contracts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tuoyu.Web.Common.Errors;
@@ -17,7 +18,7 @@ internal sealed class UserAccountHandler(UserManager<AppUser> users, UserRules r
         await current.RequirePermissionAsync(Permissions.UserManage, ct);
         var userName = r.UserName?.Trim();
         var kindGiven = !string.IsNullOrWhiteSpace(r.Kind);
-        var kindOk = AccountKinds.TryParse(r.Kind, out var kind);
+        var kindOk = UserKinds.TryParse(r.Kind, out var kind);
         var v = new Validate()
             .Require("userName", userName, "用户名", 50)
             .Check(string.IsNullOrEmpty(userName) || UserRules.IsValidUserName(userName), "userName", "用户名须为3至50位字母、数字或 . _ -")
@@ -60,9 +61,9 @@ internal sealed class UserAccountHandler(UserManager<AppUser> users, UserRules r
         var me = await current.RequirePermissionAsync(Permissions.UserManage, ct);
         new Validate().Require("version", r.Version, "版本号", 100).ThrowIfInvalid();
         var user = await rules.LoadOtherAsync(me, id);
-        if (AccountKinds.ScopeOf(user.Kind) == ScopeField.None)
+        if (UserKinds.ScopeOf(user.Kind) == ScopeField.None)
         {
-            throw new RuleViolationException("identity.kind_has_no_scope", $"{AccountKinds.Name(user.Kind)}账号没有可修改的数据范围");
+            throw new RuleViolationException("identity.kind_has_no_scope", $"{UserKinds.Name(user.Kind)}账号没有可修改的数据范围");
         }
 
         var v = new Validate();

@@ -60,7 +60,7 @@ internal sealed class UserQueryHandler(AppDbContext db, CurrentUser current, IIn
     private async Task<IQueryable<AppUser>> FilterAsync(Validate v, string? keyword, string? kind, CancellationToken ct)
     {
         var kindGiven = !string.IsNullOrWhiteSpace(kind);
-        var kindOk = AccountKinds.TryParse(kind, out var k);
+        var kindOk = UserKinds.TryParse(kind, out var k);
         v.Optional("keyword", keyword, "关键字", 50).Check(!kindGiven || kindOk, "kind", "账号类型无效").ThrowIfInvalid();
         await current.RequirePermissionAsync(Permissions.UserRead, ct);
         var q = db.Users.AsNoTracking();
@@ -83,9 +83,9 @@ internal sealed class UserQueryHandler(AppDbContext db, CurrentUser current, IIn
         var inst = await institutions.InstitutionNamesAsync([.. rows.Select(r => r.InstitutionId).OfType<Guid>().Distinct()], ct);
         var med = await institutions.MedicalInstitutionNamesAsync([.. rows.Select(r => r.MedicalInstitutionId).OfType<Guid>().Distinct()], ct);
         var now = clock.GetUtcNow();
-        return [.. rows.Select(r => new UserSummary(r.Id, r.UserName, r.DisplayName, r.Kind.ToString(), AccountKinds.Name(r.Kind),
+        return [.. rows.Select(r => new UserSummary(r.Id, r.UserName, r.DisplayName, r.Kind.ToString(), UserKinds.Name(r.Kind),
             r.RegionCode, r.InstitutionId, r.MedicalInstitutionId,
-            AccountKinds.ScopeOf(r.Kind) switch
+            UserKinds.ScopeOf(r.Kind) switch
             {
                 ScopeField.Region => r.RegionCode is { } c ? regions.GetValueOrDefault(c, c) : null,
                 ScopeField.Institution => r.InstitutionId is { } i ? inst.GetValueOrDefault(i) : null,

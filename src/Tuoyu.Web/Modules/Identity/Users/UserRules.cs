@@ -21,11 +21,11 @@ internal sealed class UserRules(AppDbContext db, IInstitutionDirectory instituti
     /// <summary>The scope field the kind needs must be given and exist; the others must be empty.</summary>
     public async Task<AccountScope> ScopeAsync(Validate v, UserKind kind, string? regionCode, string? institutionId, string? medicalInstitutionId, CancellationToken ct)
     {
-        var need = AccountKinds.ScopeOf(kind);
+        var need = UserKinds.ScopeOf(kind);
         var region = string.IsNullOrWhiteSpace(regionCode) ? null : regionCode.Trim();
         var institution = ParseId(v, "institutionId", institutionId, "机构编号");
         var medical = ParseId(v, "medicalInstitutionId", medicalInstitutionId, "医疗机构编号");
-        var kindName = AccountKinds.Name(kind);
+        var kindName = UserKinds.Name(kind);
         v.Check(need == ScopeField.Region || region is null, "regionCode", $"{kindName}账号不设管辖区划")
             .Check(need == ScopeField.Institution || string.IsNullOrWhiteSpace(institutionId), "institutionId", $"{kindName}账号不设所属机构")
             .Check(need == ScopeField.MedicalInstitution || string.IsNullOrWhiteSpace(medicalInstitutionId), "medicalInstitutionId", $"{kindName}账号不设所属医疗机构");
