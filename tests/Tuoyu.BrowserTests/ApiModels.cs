@@ -7,3 +7,5 @@ public sealed record SummaryAnswer(string ScopeName, int Institutions, int Regis
 public sealed record InstitutionItem(Guid Id, string Name, string RegionCode, string RegionName);
 
 public sealed record PageAnswer<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+
+public sealed record RegionItem(string Code, string Name, int Level, string LevelName, string? ParentCode);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Tuoyu.BrowserTests;
 
@@ -30,6 +31,11 @@ public abstract class BrowserTest(TuoyuSite site)
         page.Console += (_, m) => { if (m.Type is "error" or "warning") { lock (console) { console.Add($"[console.{m.Type}] {m.Text} @ {m.Location}"); } } };
         page.Response += (_, r) => { if (r.Status >= 400) { lock (console) { console.Add($"[http {r.Status}] {r.Url}"); } } };
         page.PageError += (_, e) => { lock (console) { console.Add($"[pageerror] {e}"); } };
+        // Requests still open at a failure (a page whose load never ends shows up here).
+        var inFlight = new Dictionary<IRequest, string>();
+        page.Request += (_, r) => { lock (inFlight) { inFlight[r] = $"[in flight since {DateTime.UtcNow:HH:mm:ss.fff}] {r.Method} {r.ResourceType} {r.Url}"; } };
+        page.RequestFinished += (_, r) => { lock (inFlight) { inFlight.Remove(r); } };
+        page.RequestFailed += (_, r) => { lock (inFlight) { inFlight.Remove(r); } };
         try
         {
             await body(page);
@@ -45,6 +51,7 @@ public abstract class BrowserTest(TuoyuSite site)
             output?.WriteLine($"Page URL at failure: {page.Url}");
             if (shot is not null) { output?.WriteLine($"Screenshot: {shot}"); }
             lock (console) { foreach (var line in console) { output?.WriteLine(line); } }
+            lock (inFlight) { foreach (var line in inFlight.Values) { output?.WriteLine(line); } }
             output?.WriteLine($"Tuoyu.Web process: {Site.AppState()}");
             output?.WriteLine($"--- app log ({Site.LogPath}), last lines ---");
             output?.WriteLine(Tail(Site.AppLog(), 150));
@@ -70,7 +77,10 @@ public abstract class BrowserTest(TuoyuSite site)
     {
         await page.GotoAsync("/login");
         await SubmitLoginAsync(page, userName);
-        await page.WaitForURLAsync(Site.BaseUrl + "/");
+        // The URL and the page's heading, not WaitForURLAsync: that also waits for the "load" event, and once in
+        // about forty runs it timed out here after 20 s with the home page already on screen.
+        await Expect(page).ToHaveURLAsync(Site.BaseUrl + "/");
+        await Expect(page.Locator("h1")).ToContainTextAsync("欢迎");
     }
 
     protected static string ScreenshotPath(string name) =>
@@ -84,7 +94,7 @@ public abstract class BrowserTest(TuoyuSite site)
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Timeout = 10_000 });
             return path;
         }
-        catch (PlaywrightException)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException) // Playwright's timeouts are System.TimeoutException
         {
             return null;
         }

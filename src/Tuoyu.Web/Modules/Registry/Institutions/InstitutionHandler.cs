@@ -13,6 +13,8 @@ internal sealed class InstitutionHandler(AppDbContext db, IInstitutionScope scop
 {
     public async Task<PagedResult<InstitutionSummary>> ListAsync(string? region, string? keyword, int page, int pageSize, CancellationToken ct)
     {
+        // An empty "region=" (the list page's form and its export link send one for 全部) means no filter.
+        if (string.IsNullOrWhiteSpace(region)) { region = null; }
         var v = new Validate()
             .Check(page >= 1, "page", "页码须大于等于1")
             .Check(pageSize is >= 1 and <= 200, "pageSize", "每页条数须在1到200之间")
