@@ -5,10 +5,10 @@ namespace Tuoyu.BrowserTests;
 
 public sealed class TwoFactorTests(TuoyuSite site) : BrowserTest(site)
 {
-    // secadmin belongs to this test alone: enrolling changes the account for the rest of the run
+    // inst0002 belongs to this test alone: enrolling changes the account for the rest of the run
     // (two factors from then on), and the app and its database live once per test assembly.
-    // Other tests must not sign in as secadmin.
-    private const string EnrollingUser = "secadmin";
+    // Other tests must not sign in as inst0002.
+    private const string EnrollingUser = "inst0002";
 
     [Fact]
     public void Totp_helper_matches_the_RFC_6238_test_vector()
