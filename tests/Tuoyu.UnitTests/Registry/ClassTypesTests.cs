@@ -31,4 +31,34 @@ public sealed class ClassTypesTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ClassTypes.MaxSize((ClassType)99));
     }
+
+    // 托育机构设置标准（试行）第十二条: 乳儿班 6–12, 托小班 12–24, 托大班 24–36 months, 混合班 from 18 months;
+    // both ends count, so a child on a boundary fits either neighbouring class.
+    [Theory]
+    [InlineData(ClassType.Infant, 5, false)]
+    [InlineData(ClassType.Infant, 6, true)]
+    [InlineData(ClassType.Infant, 12, true)]
+    [InlineData(ClassType.Infant, 13, false)]
+    [InlineData(ClassType.Toddler, 11, false)]
+    [InlineData(ClassType.Toddler, 12, true)]
+    [InlineData(ClassType.Toddler, 18, true)]
+    [InlineData(ClassType.Toddler, 24, true)]
+    [InlineData(ClassType.Toddler, 25, false)]
+    [InlineData(ClassType.Preschool, 23, false)]
+    [InlineData(ClassType.Preschool, 24, true)]
+    [InlineData(ClassType.Preschool, 36, true)]
+    [InlineData(ClassType.Mixed, 17, false)]
+    [InlineData(ClassType.Mixed, 18, true)]
+    [InlineData(ClassType.Mixed, 36, true)]
+    [InlineData(ClassType.Mixed, 37, false)]
+    public void ClassTypes_AcceptsAgeMonths_follows_the_national_age_ranges(ClassType type, int months, bool accepted)
+    {
+        Assert.Equal(accepted, ClassTypes.AcceptsAgeMonths(type, months));
+    }
+
+    [Fact]
+    public void ClassTypes_AcceptsAgeMonths_takes_no_child_under_six_months()
+    {
+        Assert.All(Enum.GetValues<ClassType>(), t => Assert.False(ClassTypes.AcceptsAgeMonths(t, 3)));
+    }
 }

@@ -2,6 +2,7 @@ using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Registry.Lookup;
 using Tuoyu.Web.Modules.Registry.Institutions;
+using Tuoyu.Web.Modules.Registry.PublicDirectory;
 using Tuoyu.Web.Modules.Registry.Scope;
 
 namespace Tuoyu.Web.Modules.Registry;
@@ -13,6 +14,7 @@ public static class RegistryModule
         services.AddScoped<IInstitutionScope, InstitutionScope>();
         services.AddScoped<IInstitutionDirectory, InstitutionDirectory>();
         services.AddScoped<InstitutionHandler>();
+        services.AddScoped<PublicDirectoryHandler>();
         return services;
     }
 
@@ -29,6 +31,14 @@ public static class RegistryModule
             .RequirePermission(Permissions.InstitutionRead).WithSummary("机构详情");
         g.MapPut("/{id:guid}/contact", (Guid id, UpdateContactRequest r, InstitutionHandler h, CancellationToken ct) => h.UpdateContactAsync(id, r, ct))
             .RequirePermission(Permissions.InstitutionUpdate).WithSummary("修改机构联系电话");
+
+        // The public directory: anonymous, filed institutions only, business information only.
+        var p = app.MapGroup("/api/v1/public/institutions").WithTags("公开查询").AllowAnonymous();
+        p.MapGet("/", (string? region, string? kind, bool? inclusive, int? ageMonths, bool? hasVacancy, int? page, int? pageSize,
+                PublicDirectoryHandler h, CancellationToken ct) => h.SearchAsync(region, kind, inclusive, ageMonths, hasVacancy, page ?? 1, pageSize ?? 20, ct))
+            .AllowAnonymous().WithSummary("已备案托育机构查询（公开，分页）");
+        p.MapGet("/{id:guid}", (Guid id, PublicDirectoryHandler h, CancellationToken ct) => h.GetAsync(id, ct))
+            .AllowAnonymous().WithSummary("已备案托育机构公开信息");
         return app;
     }
 }

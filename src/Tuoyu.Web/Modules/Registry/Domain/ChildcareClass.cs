@@ -46,4 +46,33 @@ public static class ClassTypes
         ClassType.Mixed => "混合班",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
+
+    /// <summary>
+    /// True when a child of <paramref name="months"/> full months fits a class of <paramref name="type"/>:
+    /// 托育机构设置标准（试行） 第十二条 sets 乳儿班 6–12, 托小班 12–24, 托大班 24–36 months and 混合班 from
+    /// 18 months (to 36). Both ends count, so a child exactly on a boundary fits either neighbouring class
+    /// (the public search should rather show one class too many than hide one).
+    /// </summary>
+    public static bool AcceptsAgeMonths(ClassType type, int months)
+    {
+        var (min, max) = type switch
+        {
+            ClassType.Infant => (6, 12),
+            ClassType.Toddler => (12, 24),
+            ClassType.Preschool => (24, 36),
+            ClassType.Mixed => (18, 36),
+            _ => throw new ArgumentOutOfRangeException(nameof(type)),
+        };
+        return months >= min && months <= max;
+    }
+
+    /// <summary>The age range of <paramref name="type"/> for people, e.g. "6–12个月".</summary>
+    public static string AgeRange(ClassType type) => type switch
+    {
+        ClassType.Infant => "6–12个月",
+        ClassType.Toddler => "12–24个月",
+        ClassType.Preschool => "24–36个月",
+        ClassType.Mixed => "18–36个月",
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
 }

@@ -1,0 +1,17 @@
+namespace Tuoyu.Web.Modules.Enrollment.Contracts;
+
+/// <summary>
+/// How many children occupy each class, for other modules (the public directory's vacancies).
+/// Counts only: never which children.
+/// </summary>
+public interface IClassOccupancy
+{
+    /// <summary>
+    /// One row per enrollment active on <paramref name="day"/>: its class id. Composable into another module's
+    /// query so a vacancy filter runs in SQL (count the rows equal to a class id).
+    /// </summary>
+    IQueryable<Guid> ActiveEnrollmentClassIds(DateOnly day);
+
+    /// <summary>Enrollments active on <paramref name="day"/> per class; classes without any are absent.</summary>
+    Task<Dictionary<Guid, int>> ActiveCountsByClassAsync(IReadOnlyCollection<Guid> classIds, DateOnly day, CancellationToken ct);
+}
