@@ -9,3 +9,7 @@ public sealed record InstitutionItem(Guid Id, string Name, string RegionCode, st
 public sealed record PageAnswer<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
 public sealed record RegionItem(string Code, string Name, int Level, string LevelName, string? ParentCode);
+
+public sealed record PublicClassItem(string Type, string AgeRange, int Classes, int Capacity, int Enrolled, int Vacancies);
+
+public sealed record PublicInstitutionItem(Guid Id, string Name, string Kind, string Address, IReadOnlyList<PublicClassItem> Classes);

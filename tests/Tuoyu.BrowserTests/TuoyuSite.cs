@@ -93,6 +93,16 @@ public sealed class TuoyuSite : IAsyncLifetime
         return JsonSerializer.Deserialize<T>(body, Json) ?? throw new InvalidOperationException($"GET {path}: empty body");
     }
 
+    /// <summary>GET an anonymous API (no token), e.g. the public directory.</summary>
+    public async Task<T> GetAnonymousJsonAsync<T>(string path)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} anonymously: {(int)response.StatusCode} {body}");
+        return JsonSerializer.Deserialize<T>(body, Json) ?? throw new InvalidOperationException($"GET {path}: empty body");
+    }
+
     private async Task StartAppAsync()
     {
         var appDir = LocateApp();
