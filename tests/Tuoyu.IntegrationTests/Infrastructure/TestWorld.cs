@@ -61,9 +61,8 @@ public sealed class TestWorld
         var medical = Guid.NewGuid();
         var agreement = Guid.NewGuid();
         var rng = new Random(n * 7919 + Environment.TickCount);
-        var birthA = new DateOnly(2025, 1, 1).AddDays(rng.Next(300));
-        var idA = ResidentIdNumber.Create("430102", birthA, rng.Next(0, 999));
-        var idB = ResidentIdNumber.Create("430104", birthA.AddDays(1), rng.Next(0, 999));
+        var (idA, birthA) = TestIds.ResidentId("430102", new DateOnly(2025, 1, 1).AddDays(rng.Next(300)));
+        var (idB, birthB) = TestIds.ResidentId("430104", new DateOnly(2025, 1, 1).AddDays(rng.Next(300)));
         var world = new TestWorld(factory)
         {
             Suffix = suffix, InstitutionA = instA, InstitutionB = instB, ChildA = childA, ChildB = childB,
@@ -95,7 +94,7 @@ public sealed class TestWorld
                 Allergies = "花生过敏", HealthNotes = "无",
                 IdNumberCipher = protector.Encrypt(idNumber), IdNumberHash = protector.Hash(idNumber), IdNumberMasked = AuditMasking.IdNumber(idNumber),
             };
-            db.Children.AddRange(NewChild(childA, idA, birthA), NewChild(childB, idB, birthA.AddDays(1)));
+            db.Children.AddRange(NewChild(childA, idA, birthA), NewChild(childB, idB, birthB));
             db.Enrollments.AddRange(
                 new ChildEnrollment { Id = Guid.NewGuid(), ChildId = childA, InstitutionId = instA, ClassId = classA.Id, ServiceType = ServiceType.FullDay, StartDate = new DateOnly(2026, 1, 5) },
                 new ChildEnrollment { Id = Guid.NewGuid(), ChildId = childB, InstitutionId = instB, ClassId = classB.Id, ServiceType = ServiceType.FullDay, StartDate = new DateOnly(2026, 1, 5) });

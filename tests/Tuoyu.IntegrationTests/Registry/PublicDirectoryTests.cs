@@ -236,8 +236,7 @@ public abstract class PublicDirectoryTests(AppFixture fixture)
                 first = false;
                 for (var k = 0; k < active + ended; k++)
                 {
-                    var birth = new DateOnly(2024, 1, 1).AddDays(rng.Next(900));
-                    var idNumber = ResidentIdNumber.Create("430102", birth, rng.Next(0, 999));
+                    var (idNumber, birth) = TestIds.ResidentId("430102", new DateOnly(2024, 1, 1).AddDays(rng.Next(900)));
                     var child = new Child
                     {
                         Id = Guid.NewGuid(), Name = "测试儿童", BirthDate = birth, Sex = Sex.Female, HukouLocal = true, BirthOrder = 1,
