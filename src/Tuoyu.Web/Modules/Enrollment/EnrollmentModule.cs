@@ -1,6 +1,7 @@
 using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Enrollment.Children;
 using Tuoyu.Web.Modules.Enrollment.Contracts;
+using Tuoyu.Web.Modules.Enrollment.Counts;
 using Tuoyu.Web.Modules.Enrollment.Scope;
 
 namespace Tuoyu.Web.Modules.Enrollment;
@@ -10,6 +11,7 @@ public static class EnrollmentModule
     public static IServiceCollection AddEnrollmentModule(this IServiceCollection services)
     {
         services.AddScoped<IChildScope, ChildScope>();
+        services.AddScoped<IEnrollmentCounts, EnrollmentCounts>();
         services.AddScoped<ChildHandler>();
         return services;
     }
