@@ -67,6 +67,12 @@ public sealed class RegulatorScopeTests(TuoyuSite site) : BrowserTest(site)
         Assert.Equal(200, ownResponse!.Status);
         await Expect(page.GetByTestId("institution-detail")).ToBeVisibleAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync(own.Name);
+        // Each class shows its age range (托育机构设置标准（试行）); 乳儿班 and 托小班 carry the 2岁以下 marker.
+        var classRows = page.GetByTestId("classes").Locator("tr");
+        await Expect(classRows.First).ToContainTextAsync("个月");
+        Assert.Equal(
+            await classRows.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("乳儿班|托小班") }).CountAsync(),
+            await classRows.Filter(new() { HasText = "2岁以下" }).CountAsync());
 
         var response = await page.GotoAsync($"/institutions/{yuelu.Id}");
         Assert.Equal(403, response!.Status);

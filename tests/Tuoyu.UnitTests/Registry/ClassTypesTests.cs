@@ -61,4 +61,58 @@ public sealed class ClassTypesTests
     {
         Assert.All(Enum.GetValues<ClassType>(), t => Assert.False(ClassTypes.AcceptsAgeMonths(t, 3)));
     }
+
+    // 托育机构设置标准（试行）第十二条 (domain.md, Classes): 乳儿班 6–12, 托小班 12–24, 托大班 24–36 months;
+    // 混合班 18 months and over, up to 36 (托育 ends at 3).
+    [Theory]
+    [InlineData(ClassType.Infant, 6, 12)]
+    [InlineData(ClassType.Toddler, 12, 24)]
+    [InlineData(ClassType.Preschool, 24, 36)]
+    [InlineData(ClassType.Mixed, 18, 36)]
+    public void ClassTypes_AgeRangeMonths_follows_the_national_setting_standard(ClassType type, int from, int to)
+    {
+        Assert.Equal((from, to), ClassTypes.AgeRangeMonths(type));
+        Assert.Equal($"{from}–{to}个月", ClassTypes.AgeRangeText(type));
+    }
+
+    // domain.md, Classes: "2岁以下托位" are the places of 乳儿班 and 托小班 (Xinchang indicator 5).
+    [Theory]
+    [InlineData(ClassType.Infant, true)]
+    [InlineData(ClassType.Toddler, true)]
+    [InlineData(ClassType.Preschool, false)]
+    [InlineData(ClassType.Mixed, false)]
+    public void ClassTypes_IsUnderTwo_counts_infant_and_toddler_classes(ClassType type, bool underTwo)
+    {
+        Assert.Equal(underTwo, ClassTypes.IsUnderTwo(type));
+    }
+
+    [Theory]
+    [InlineData("Infant", ClassType.Infant)]
+    [InlineData("toddler", ClassType.Toddler)]
+    [InlineData(" Preschool ", ClassType.Preschool)]
+    [InlineData("Mixed", ClassType.Mixed)]
+    public void ClassTypes_TryParse_reads_the_API_names(string value, ClassType expected)
+    {
+        Assert.True(ClassTypes.TryParse(value, out var type));
+        Assert.Equal(expected, type);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("1")]
+    [InlineData("99")]
+    [InlineData("乳儿班")]
+    [InlineData("Nursery")]
+    public void ClassTypes_TryParse_refuses_unknown_types(string? value)
+    {
+        Assert.False(ClassTypes.TryParse(value, out _));
+    }
+
+    [Fact]
+    public void ClassTypes_AgeRangeMonths_and_IsUnderTwo_refuse_an_undefined_class_type()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ClassTypes.AgeRangeMonths((ClassType)99));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ClassTypes.IsUnderTwo((ClassType)99));
+    }
 }

@@ -2,6 +2,7 @@ using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Enrollment.Children;
 using Tuoyu.Web.Modules.Enrollment.Contracts;
 using Tuoyu.Web.Modules.Enrollment.Occupancy;
+using Tuoyu.Web.Modules.Enrollment.Counts;
 using Tuoyu.Web.Modules.Enrollment.Scope;
 
 namespace Tuoyu.Web.Modules.Enrollment;
@@ -12,6 +13,7 @@ public static class EnrollmentModule
     {
         services.AddScoped<IChildScope, ChildScope>();
         services.AddScoped<IClassOccupancy, ClassOccupancy>();
+        services.AddScoped<IEnrollmentCounts, EnrollmentCounts>();
         services.AddScoped<ChildHandler>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Tuoyu.Web.Common.Security;
+using Tuoyu.Web.Modules.Registry.Classes;
 using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Registry.Lookup;
 using Tuoyu.Web.Modules.Registry.Institutions;
@@ -15,6 +16,7 @@ public static class RegistryModule
         services.AddScoped<IInstitutionDirectory, InstitutionDirectory>();
         services.AddScoped<InstitutionHandler>();
         services.AddScoped<PublicDirectoryHandler>();
+        services.AddScoped<ClassHandler>();
         return services;
     }
 
@@ -39,6 +41,26 @@ public static class RegistryModule
             .AllowAnonymous().WithSummary("已备案托育机构查询（公开，分页）");
         p.MapGet("/{id:guid}", (Guid id, PublicDirectoryHandler h, CancellationToken ct) => h.GetAsync(id, ct))
             .AllowAnonymous().WithSummary("已备案托育机构公开信息");
+        // Classes (班级): reads need institution read, writes institution update; scope as for the institution.
+        g.MapGet("/{id:guid}/classes", (Guid id, ClassHandler h, CancellationToken ct) => h.ListAsync(id, ct))
+            .RequirePermission(Permissions.InstitutionRead).WithSummary("机构的班级");
+        g.MapGet("/{id:guid}/classes/{classId:guid}", (Guid id, Guid classId, ClassHandler h, CancellationToken ct) => h.GetAsync(id, classId, ct))
+            .RequirePermission(Permissions.InstitutionRead).WithSummary("班级详情");
+        g.MapPost("/{id:guid}/classes", async (Guid id, CreateClassRequest r, ClassHandler h, CancellationToken ct) =>
+            {
+                var c = await h.CreateAsync(id, r, ct);
+                return TypedResults.Created($"/api/v1/institutions/{id}/classes/{c.Id}", c);
+            })
+            .RequirePermission(Permissions.InstitutionUpdate).WithSummary("新增班级（班额与托位合计受限）");
+        g.MapPut("/{id:guid}/classes/{classId:guid}", (Guid id, Guid classId, UpdateClassRequest r, ClassHandler h, CancellationToken ct) =>
+                h.UpdateAsync(id, classId, r, ct))
+            .RequirePermission(Permissions.InstitutionUpdate).WithSummary("修改班级名称与额定人数");
+        g.MapDelete("/{id:guid}/classes/{classId:guid}", async (Guid id, Guid classId, ClassHandler h, CancellationToken ct) =>
+            {
+                await h.DeleteAsync(id, classId, ct);
+                return TypedResults.NoContent();
+            })
+            .RequirePermission(Permissions.InstitutionUpdate).WithSummary("删除班级（有在托儿童时拒绝）");
         return app;
     }
 }

@@ -38,6 +38,45 @@ public static class ClassTypes
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
+    /// <summary>
+    /// The age range a class type serves, in months [From, To): 托育机构设置标准（试行）第十二条 (domain.md,
+    /// Classes) — 乳儿班 6–12, 托小班 12–24, 托大班 24–36; 混合班 "18个月以上", bounded by 36 because 托育 ends at 3.
+    /// </summary>
+    public static (int From, int To) AgeRangeMonths(ClassType type) => type switch
+    {
+        ClassType.Infant => (6, 12),
+        ClassType.Toddler => (12, 24),
+        ClassType.Preschool => (24, 36),
+        ClassType.Mixed => (18, 36),
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>
+    /// Whether a class's places count as "2岁以下托位": the places of 乳儿班 and 托小班 (domain.md, Classes;
+    /// Xinchang indicator 5, 2岁以下婴幼儿托位占比).
+    /// </summary>
+    public static bool IsUnderTwo(ClassType type) => type switch
+    {
+        ClassType.Infant or ClassType.Toddler => true,
+        ClassType.Preschool or ClassType.Mixed => false,
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>The age range for people, e.g. "6–12个月".</summary>
+    public static string AgeRangeText(ClassType type)
+    {
+        var (from, to) = AgeRangeMonths(type);
+        return $"{from}–{to}个月";
+    }
+
+    /// <summary>Parses the API's English type name ("Infant", "Toddler", "Preschool", "Mixed"); numbers are not accepted.</summary>
+    public static bool TryParse(string? value, out ClassType type)
+    {
+        type = default;
+        if (string.IsNullOrWhiteSpace(value) || !char.IsAsciiLetter(value.Trim()[0])) { return false; }
+        return Enum.TryParse(value.Trim(), ignoreCase: true, out type) && Enum.IsDefined(type);
+    }
+
     public static string ChineseName(ClassType type) => type switch
     {
         ClassType.Infant => "乳儿班",
@@ -55,24 +94,7 @@ public static class ClassTypes
     /// </summary>
     public static bool AcceptsAgeMonths(ClassType type, int months)
     {
-        var (min, max) = type switch
-        {
-            ClassType.Infant => (6, 12),
-            ClassType.Toddler => (12, 24),
-            ClassType.Preschool => (24, 36),
-            ClassType.Mixed => (18, 36),
-            _ => throw new ArgumentOutOfRangeException(nameof(type)),
-        };
+        var (min, max) = AgeRangeMonths(type);
         return months >= min && months <= max;
     }
-
-    /// <summary>The age range of <paramref name="type"/> for people, e.g. "6–12个月".</summary>
-    public static string AgeRange(ClassType type) => type switch
-    {
-        ClassType.Infant => "6–12个月",
-        ClassType.Toddler => "12–24个月",
-        ClassType.Preschool => "24–36个月",
-        ClassType.Mixed => "18–36个月",
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
-    };
 }

@@ -6,7 +6,7 @@ public sealed record InstitutionDetail(Guid Id, string Name, string CreditCode, 
     string RegionCode, string Address, string? ContactPhone, int RegisteredSlots, string FilingStatus, DateOnly? FiledOn,
     string? Grade, bool HasVideoSupervision, IReadOnlyList<ClassSummary> Classes, int Version);
 
-public sealed record ClassSummary(Guid Id, string Name, string Type, int Capacity);
+public sealed record ClassSummary(Guid Id, string Name, string Type, int Capacity, string AgeRange, bool UnderTwo);
 
 public sealed record UpdateContactRequest(string? ContactPhone, int? Version);
 

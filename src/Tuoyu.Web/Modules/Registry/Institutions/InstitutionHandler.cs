@@ -64,8 +64,10 @@ internal sealed class InstitutionHandler(AppDbContext db, IInstitutionScope scop
     public async Task<InstitutionDetail> GetAsync(Guid id, CancellationToken ct)
     {
         var i = await LoadInScopeAsync(id, ct);
-        var classes = await db.Classes.AsNoTracking().Where(c => c.InstitutionId == id).OrderBy(c => c.Type).ThenBy(c => c.Name)
-            .Select(c => new ClassSummary(c.Id, c.Name, ClassTypes.ChineseName(c.Type), c.Capacity)).ToListAsync(ct);
+        var rows = await db.Classes.AsNoTracking().Where(c => c.InstitutionId == id).OrderBy(c => c.Type).ThenBy(c => c.Name)
+            .Select(c => new { c.Id, c.Name, c.Type, c.Capacity }).ToListAsync(ct);
+        var classes = rows.Select(c => new ClassSummary(c.Id, c.Name, ClassTypes.ChineseName(c.Type), c.Capacity,
+            ClassTypes.AgeRangeText(c.Type), ClassTypes.IsUnderTwo(c.Type))).ToList();
         return new InstitutionDetail(i.Id, i.Name, i.CreditCode, RegistryNames.Kind(i.Kind), RegistryNames.Ownership(i.Ownership), i.IsInclusive,
             i.RegionCode, i.Address, i.ContactPhone, i.RegisteredSlots, RegistryNames.Filing(i.FilingStatus), i.FiledOn, i.Grade,
             i.HasVideoSupervision, classes, i.Version);

@@ -93,7 +93,7 @@ internal sealed class PublicDirectoryHandler(AppDbContext db, IClassOccupancy oc
                 var enrolled = g.Sum(c => counts.GetValueOrDefault(c.Id));
                 // An over-full class has no vacancy, and does not eat another class's vacancies.
                 var vacancies = g.Sum(c => Math.Max(0, c.Capacity - counts.GetValueOrDefault(c.Id)));
-                return new PublicClassType(ClassTypes.ChineseName(g.Key), ClassTypes.AgeRange(g.Key), g.Count(), g.Sum(c => c.Capacity), enrolled, vacancies);
+                return new PublicClassType(ClassTypes.ChineseName(g.Key), ClassTypes.AgeRangeText(g.Key), g.Count(), g.Sum(c => c.Capacity), enrolled, vacancies);
             }).ToList();
             // 家庭托育点 sit in a family's home: the public sees the street, never the exact address.
             var address = i.Kind == InstitutionKind.FamilyPoint ? county + street : i.Address;
