@@ -93,6 +93,12 @@ public abstract class FilingTests(AppFixture fixture)
         // The admin reads its own history too.
         Assert.Equal(4, (await ApiAssert.OkAsync(await admin.GetAsync(Filing(w.InstitutionA)))).GetProperty("history").GetArrayLength());
 
+        var page = await admin.GetAsync($"/institutions/{w.InstitutionA}");
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"{(int)page.StatusCode}: {html[..Math.Min(500, html.Length)]}");
+        Assert.Contains("data-testid=\"filing-history\"", html, StringComparison.Ordinal);
+        Assert.Contains("缺少消防验收材料", html, StringComparison.Ordinal);
+
         var detail = await ApiAssert.OkAsync(await admin.GetAsync($"/api/v1/institutions/{w.InstitutionA}"));
         Assert.Equal("已备案", detail.GetProperty("filingStatus").GetString());
         await ApiAssert.OkAsync(await anonymous.GetAsync($"/api/v1/public/institutions/{w.InstitutionA}"));
@@ -106,6 +112,26 @@ public abstract class FilingTests(AppFixture fixture)
         var version = await VersionAsync(w.InstitutionA);
         await RefusedUnchangedAsync(w, () => regB.PostAsJsonAsync($"{Filing(w.InstitutionA)}/approve", new { version }), HttpStatusCode.Forbidden);
         await RefusedUnchangedAsync(w, () => regB.GetAsync(Filing(w.InstitutionA)), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_street_level_regulator_covering_the_institution_cannot_review()
+    {
+        // Zhuzhou 三(五)2: the county health department files. RegulatorA moved down to A's own street keeps A in scope.
+        var w = await WorldAsync(FilingStatus.Submitted);
+        await fixture.Factory.WithDbAsync(async db =>
+        {
+            var u = await db.Users.SingleAsync(x => x.UserName == w.RegulatorA);
+            u.RegionCode = TestWorld.FurongStreet;
+            return await db.SaveChangesAsync();
+        });
+        var reg = await w.ClientAsync(w.RegulatorA);
+        await ApiAssert.OkAsync(await reg.GetAsync(Filing(w.InstitutionA)));
+        var version = await VersionAsync(w.InstitutionA);
+        foreach (var step in new[] { "approve", "return", "reject" })
+        {
+            await RefusedUnchangedAsync(w, () => reg.PostAsJsonAsync($"{Filing(w.InstitutionA)}/{step}", new { reason = "理由", version }), HttpStatusCode.Forbidden);
+        }
     }
 
     [Fact]
