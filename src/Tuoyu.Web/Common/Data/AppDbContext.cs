@@ -22,6 +22,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<ChildcareClass> Classes => Set<ChildcareClass>();
+    public DbSet<FilingEvent> FilingEvents => Set<FilingEvent>();
     public DbSet<MedicalInstitution> MedicalInstitutions => Set<MedicalInstitution>();
     public DbSet<MedicalAgreement> MedicalAgreements => Set<MedicalAgreement>();
     public DbSet<Child> Children => Set<Child>();

@@ -16,6 +16,10 @@ public static class Permissions
     public const string SummaryRead = "home:summary:read";
     public const string InstitutionRead = "registry:institution:read";
     public const string InstitutionUpdate = "registry:institution:update";
+    /// <summary>提交备案: the institution's admin submits its own filing.</summary>
+    public const string FilingSubmit = "registry:filing:submit";
+    /// <summary>备案审核: a regulator approves, returns, rejects or revokes (county level or above, checked by FilingRules).</summary>
+    public const string FilingReview = "registry:filing:review";
     public const string ChildRead = "enrollment:child:read";
     public const string ChildUpdate = "enrollment:child:update";
     public const string ChildRevealIdNumber = "enrollment:child:reveal";
@@ -26,13 +30,13 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } =
     [
         SelfManage, UserRead, UserManage, UserUnlock, SummaryRead, InstitutionRead, InstitutionUpdate,
-        ChildRead, ChildUpdate, ChildRevealIdNumber, StatisticsRead, AuditRead, AuditVerify,
+        FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, StatisticsRead, AuditRead, AuditVerify,
     ];
 
     private static readonly Dictionary<UserKind, HashSet<string>> ByKind = new()
     {
-        [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, ChildRead, ChildRevealIdNumber, StatisticsRead],
-        [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, ChildRead, ChildUpdate, ChildRevealIdNumber],
+        [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingReview, ChildRead, ChildRevealIdNumber, StatisticsRead],
+        [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber],
         [UserKind.InstitutionStaff] = [SelfManage, SummaryRead, InstitutionRead, ChildRead, ChildUpdate],
         [UserKind.Parent] = [SelfManage, SummaryRead, ChildRead, ChildUpdate],
         [UserKind.Medical] = [SelfManage, SummaryRead, InstitutionRead, ChildRead],

@@ -1,6 +1,8 @@
 using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Registry.Classes;
 using Tuoyu.Web.Modules.Registry.Contracts;
+using Tuoyu.Web.Modules.Registry.Domain;
+using Tuoyu.Web.Modules.Registry.Filing;
 using Tuoyu.Web.Modules.Registry.Lookup;
 using Tuoyu.Web.Modules.Registry.Institutions;
 using Tuoyu.Web.Modules.Registry.PublicDirectory;
@@ -17,6 +19,7 @@ public static class RegistryModule
         services.AddScoped<InstitutionHandler>();
         services.AddScoped<PublicDirectoryHandler>();
         services.AddScoped<ClassHandler>();
+        services.AddScoped<FilingHandler>();
         return services;
     }
 
@@ -61,6 +64,20 @@ public static class RegistryModule
                 return TypedResults.NoContent();
             })
             .RequirePermission(Permissions.InstitutionUpdate).WithSummary("删除班级（有在托儿童时拒绝）");
+
+        // Filing (备案): the institution's admin submits; a county-level (or higher) regulator reviews.
+        g.MapGet("/{id:guid}/filing", (Guid id, FilingHandler h, CancellationToken ct) => h.GetAsync(id, ct))
+            .RequirePermission(Permissions.InstitutionRead).WithSummary("机构备案状态与记录（新的在前）");
+        g.MapPost("/{id:guid}/filing/submit", (Guid id, FilingStepRequest r, FilingHandler h, CancellationToken ct) => h.StepAsync(id, FilingAction.Submit, r, ct))
+            .RequirePermission(Permissions.FilingSubmit).WithSummary("提交备案（未备案或已退回时）");
+        g.MapPost("/{id:guid}/filing/approve", (Guid id, FilingStepRequest r, FilingHandler h, CancellationToken ct) => h.StepAsync(id, FilingAction.Approve, r, ct))
+            .RequirePermission(Permissions.FilingReview).WithSummary("予以备案（县级及以上卫生健康部门）");
+        g.MapPost("/{id:guid}/filing/return", (Guid id, FilingStepRequest r, FilingHandler h, CancellationToken ct) => h.StepAsync(id, FilingAction.Return, r, ct))
+            .RequirePermission(Permissions.FilingReview).WithSummary("退回补正（须填写理由）");
+        g.MapPost("/{id:guid}/filing/reject", (Guid id, FilingStepRequest r, FilingHandler h, CancellationToken ct) => h.StepAsync(id, FilingAction.Reject, r, ct))
+            .RequirePermission(Permissions.FilingReview).WithSummary("不予备案（须填写理由）");
+        g.MapPost("/{id:guid}/filing/revoke", (Guid id, FilingStepRequest r, FilingHandler h, CancellationToken ct) => h.StepAsync(id, FilingAction.Revoke, r, ct))
+            .RequirePermission(Permissions.FilingReview).WithSummary("撤销备案（须填写理由）");
         return app;
     }
 }

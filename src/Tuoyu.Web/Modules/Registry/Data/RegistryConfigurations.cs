@@ -53,3 +53,15 @@ internal sealed class MedicalAgreementConfiguration : IEntityTypeConfiguration<M
         b.HasIndex(a => a.InstitutionId);
     }
 }
+
+internal sealed class FilingEventConfiguration : IEntityTypeConfiguration<FilingEvent>
+{
+    public void Configure(EntityTypeBuilder<FilingEvent> b)
+    {
+        b.ToTable("registry_filing_events");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.ActorUserName).HasMaxLength(256);
+        b.Property(e => e.Reason).HasMaxLength(FilingEvent.ReasonMaxLength);
+        b.HasIndex(e => new { e.InstitutionId, e.At });
+    }
+}

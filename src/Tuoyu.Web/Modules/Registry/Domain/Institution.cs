@@ -69,4 +69,6 @@ public enum FilingStatus
     Returned = 3,
     /// <summary>已撤销</summary>
     Revoked = 4,
+    /// <summary>不予备案 (final: the regulator refused the filing)</summary>
+    Rejected = 5,
 }

@@ -121,6 +121,7 @@ internal static class RegistryNames
         FilingStatus.Filed => "已备案",
         FilingStatus.Returned => "已退回",
         FilingStatus.Revoked => "已撤销",
+        FilingStatus.Rejected => "不予备案",
         _ => s.ToString(),
     };
 }

@@ -507,6 +507,46 @@ namespace Tuoyu.Web.Common.Data.Migrations.Postgres
                     b.ToTable("registry_classes", (string)null);
                 });
 
+            modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.FilingEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ActorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FromStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "At");
+
+                    b.ToTable("registry_filing_events", (string)null);
+                });
+
             modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.Institution", b =>
                 {
                     b.Property<Guid>("Id")

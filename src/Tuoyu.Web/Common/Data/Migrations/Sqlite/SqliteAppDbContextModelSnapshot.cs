@@ -496,6 +496,46 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
                     b.ToTable("registry_classes", (string)null);
                 });
 
+            modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.FilingEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "At");
+
+                    b.ToTable("registry_filing_events", (string)null);
+                });
+
             modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.Institution", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Tuoyu.Web.Common.Data;
+using Tuoyu.Web.Common.Errors;
+using Tuoyu.Web.Common.Security;
+using Tuoyu.Web.Modules.Identity.Contracts;
+using Tuoyu.Web.Modules.Registry.Contracts;
+using Tuoyu.Web.Modules.Registry.Domain;
+
+namespace Tuoyu.Web.Modules.Registry.Filing;
+
+/// <summary>
+/// The filing (备案) workflow of one institution (issue #3 item 3, without documents): scope first (403 outside it),
+/// then <see cref="FilingRules"/> (403 wrong actor, 400 reason, 409 status), then the status change and its
+/// <see cref="FilingEvent"/> in one SaveChanges guarded by the institution's version (409 concurrency.conflict).
+/// Approval sets <see cref="Institution.FiledOn"/> to today's date in China Standard Time (UTC+8, the Asia/Shanghai
+/// date: China keeps no daylight saving time); revocation clears it (the history keeps the filing date).
+/// </summary>
+internal sealed class FilingHandler(AppDbContext db, IInstitutionScope scope, CurrentUser current, TimeProvider clock)
+{
+    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+
+    public async Task<FilingStateDto> GetAsync(Guid institutionId, CancellationToken ct)
+    {
+        var (_, institution) = await LoadInScopeAsync(institutionId, tracked: false, ct);
+        return await StateAsync(institution, ct);
+    }
+
+    public async Task<FilingStateDto> StepAsync(Guid institutionId, FilingAction action, FilingStepRequest request, CancellationToken ct)
+    {
+        new Validate()
+            .Optional("reason", request.Reason, "理由", FilingEvent.ReasonMaxLength)
+            .Check(request.Version is not null, "version", "缺少版本号")
+            .ThrowIfInvalid();
+
+        var (user, institution) = await LoadInScopeAsync(institutionId, tracked: true, ct);
+        var actor = new FilingActor(user.Kind switch
+        {
+            UserKind.InstitutionAdmin => FilingActorRole.InstitutionAdmin,
+            UserKind.Regulator => FilingActorRole.Regulator,
+            _ => FilingActorRole.Other,
+        }, user.InstitutionId, user.RegionCode);
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        var from = institution.FilingStatus;
+        var (to, refusal) = FilingRules.Decide(action, from, institution.Id, institution.RegionCode, actor, reason);
+        switch (refusal?.Kind)
+        {
+            case FilingRefusalKind.WrongActor: throw new ForbiddenException(refusal.Message);
+            case FilingRefusalKind.ReasonInvalid: throw ValidationFailedException.For("reason", refusal.Message);
+            case FilingRefusalKind.InvalidTransition: throw new RuleViolationException(FilingRules.InvalidTransition, refusal.Message);
+        }
+
+        var now = clock.GetUtcNow();
+        db.Entry(institution).Property(i => i.Version).OriginalValue = request.Version!.Value;
+        institution.FilingStatus = to!.Value;
+        if (action == FilingAction.Approve) { institution.FiledOn = DateOnly.FromDateTime(now.ToOffset(ChinaStandardTime).DateTime); }
+        if (action == FilingAction.Revoke) { institution.FiledOn = null; }
+        db.FilingEvents.Add(new FilingEvent
+        {
+            Id = Guid.NewGuid(), InstitutionId = institution.Id, Action = action, FromStatus = from, ToStatus = to.Value,
+            ActorUserId = user.Id, ActorUserName = user.UserName, Reason = reason, At = now.UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+        return await StateAsync(institution, ct);
+    }
+
+    private async Task<FilingStateDto> StateAsync(Institution i, CancellationToken ct)
+    {
+        var rows = await db.FilingEvents.AsNoTracking().Where(e => e.InstitutionId == i.Id)
+            .OrderByDescending(e => e.At).ToListAsync(ct);
+        var history = rows.Select(e => new FilingEventDto(e.Id, e.Action.ToString(), FilingRules.ActionName(e.Action),
+            e.FromStatus.ToString(), e.ToStatus.ToString(), e.ActorUserId, e.ActorUserName, e.Reason,
+            DateTime.SpecifyKind(e.At, DateTimeKind.Utc))).ToList();
+        return new FilingStateDto(i.Id, i.FilingStatus.ToString(), FilingRules.StatusName(i.FilingStatus), i.FiledOn, i.Version, history);
+    }
+
+    private async Task<(UserContext User, Institution Institution)> LoadInScopeAsync(Guid id, bool tracked, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var q = tracked ? db.Institutions : db.Institutions.AsNoTracking();
+        var institution = await q.FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("机构");
+        // Institutions are public records, so their existence is not private: outside scope is 403.
+        if (!await scope.IdsInScope(user).AnyAsync(x => x == id, ct)) { throw new ForbiddenException("该机构不在您的管辖范围内"); }
+        return (user, institution);
+    }
+}
