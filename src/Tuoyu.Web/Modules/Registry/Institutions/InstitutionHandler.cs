@@ -114,14 +114,5 @@ internal static class RegistryNames
 
     public static string Ownership(Ownership o) => o == Domain.Ownership.Public ? "公办" : "民办";
 
-    public static string Filing(FilingStatus s) => s switch
-    {
-        FilingStatus.NotFiled => "未备案",
-        FilingStatus.Submitted => "已提交",
-        FilingStatus.Filed => "已备案",
-        FilingStatus.Returned => "已退回",
-        FilingStatus.Revoked => "已撤销",
-        FilingStatus.Rejected => "不予备案",
-        _ => s.ToString(),
-    };
+    public static string Filing(FilingStatus s) => FilingRules.StatusName(s);
 }
