@@ -8,12 +8,6 @@ namespace Tuoyu.IntegrationTests.Auditing;
 
 public abstract class AuditTrailTests(AppFixture fixture)
 {
-    private async Task<TestWorld> WorldAsync()
-    {
-        fixture.RequireAvailable();
-        return await TestWorld.CreateAsync(fixture.Factory);
-    }
-
     private async Task<List<AuditEntry>> EntriesAsync(string entityId, string action) =>
         await fixture.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == entityId && a.Action == action).OrderBy(a => a.Id).ToListAsync());
 
@@ -33,7 +27,7 @@ public abstract class AuditTrailTests(AppFixture fixture)
     [Fact]
     public async Task A_write_leaves_a_masked_before_and_after_record_that_is_sealed_into_the_chain()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var admin = await w.ClientAsync(w.AdminA);
         var own = await ApiAssert.OkAsync(await admin.GetAsync($"/api/v1/institutions/{w.InstitutionA}"));
         await ApiAssert.OkAsync(await admin.PutAsJsonAsync($"/api/v1/institutions/{w.InstitutionA}/contact", new { contactPhone = "13912345678", version = own.GetProperty("version").GetInt32() }));
@@ -55,7 +49,7 @@ public abstract class AuditTrailTests(AppFixture fixture)
     [Fact]
     public async Task Reading_a_child_and_revealing_its_id_number_are_audited_without_the_data()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var admin = await w.ClientAsync(w.AdminA);
         await ApiAssert.OkAsync(await admin.GetAsync($"/api/v1/children/{w.ChildA}"));
         var read = await SealedAsync(w.ChildA.ToString(), "read");
@@ -73,7 +67,7 @@ public abstract class AuditTrailTests(AppFixture fixture)
     [Fact]
     public async Task A_refused_child_read_is_audited_as_denied()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var parent = await w.ClientAsync(w.ParentB);
         await ApiAssert.ProblemAsync(await parent.GetAsync($"/api/v1/children/{w.ChildA}"), HttpStatusCode.NotFound);
         var entries = await EntriesAsync(w.ChildA.ToString(), "read");
@@ -83,7 +77,7 @@ public abstract class AuditTrailTests(AppFixture fixture)
     [Fact]
     public async Task The_database_refuses_to_change_or_delete_a_recent_audit_record()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         await (await w.ClientAsync(w.AdminA)).GetAsync($"/api/v1/children/{w.ChildA}");
         var entry = await SealedAsync(w.ChildA.ToString(), "read");
         await Assert.ThrowsAnyAsync<Exception>(() => fixture.Factory.WithDbAsync(db =>
@@ -97,7 +91,7 @@ public abstract class AuditTrailTests(AppFixture fixture)
     [Fact]
     public async Task Refused_requests_are_audited_both_for_a_missing_permission_and_for_data_out_of_scope()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var parent = await w.ClientAsync(w.ParentA);
         await ApiAssert.ProblemAsync(await parent.GetAsync("/api/v1/institutions"), HttpStatusCode.Forbidden);
         var regulator = await w.ClientAsync(w.RegulatorA);
@@ -111,7 +105,7 @@ public abstract class AuditTrailTests(AppFixture fixture)
     [Fact]
     public async Task Failed_sign_ins_are_audited_with_the_outcome()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var client = fixture.Factory.CreateClient();
         await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = w.MedicalUser, password = "nope" });
         var failures = await fixture.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.UserName == w.MedicalUser && a.Action == "login_failed").CountAsync());

@@ -6,16 +6,10 @@ namespace Tuoyu.IntegrationTests.Identity;
 
 public abstract class SignInTests(AppFixture fixture)
 {
-    private async Task<TestWorld> WorldAsync()
-    {
-        fixture.RequireAvailable();
-        return await TestWorld.CreateAsync(fixture.Factory);
-    }
-
     [Fact]
     public async Task A_token_is_issued_for_the_right_password_and_opens_the_api()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var client = fixture.Factory.CreateClient();
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = w.RegulatorA, password = TestWorld.Password });
         var json = await ApiAssert.OkAsync(response);
@@ -29,7 +23,7 @@ public abstract class SignInTests(AppFixture fixture)
     [Fact]
     public async Task A_wrong_password_gets_401_with_a_code_and_is_audited()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var client = fixture.Factory.CreateClient();
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = w.AdminA, password = "wrong-password" });
         var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.Unauthorized, "auth.invalid_credentials");
@@ -39,7 +33,7 @@ public abstract class SignInTests(AppFixture fixture)
     [Fact]
     public async Task Five_failures_lock_the_account_so_even_the_right_password_is_refused()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var client = fixture.Factory.CreateClient();
         for (var i = 0; i < 5; i++)
         {
@@ -53,7 +47,7 @@ public abstract class SignInTests(AppFixture fixture)
     [Fact]
     public async Task Logout_ends_every_session_of_the_account_at_once()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var first = await w.ClientAsync(w.AdminB);
         var second = await w.ClientAsync(w.AdminB);
         await ApiAssert.OkAsync(await second.GetAsync("/api/v1/me"));
@@ -88,7 +82,7 @@ public abstract class SignInTests(AppFixture fixture)
     [Fact]
     public async Task An_enrolled_user_needs_the_current_totp_code_to_get_a_token()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var client = await w.ClientAsync(w.RegulatorB);
         var setup = await ApiAssert.OkAsync(await client.PostAsync("/api/v1/auth/two-factor/setup", null));
         var key = setup.GetProperty("sharedKey").GetString()!;

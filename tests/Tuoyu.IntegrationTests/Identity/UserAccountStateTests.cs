@@ -8,12 +8,6 @@ namespace Tuoyu.IntegrationTests.Identity;
 /// <summary>Changes to an existing account take effect at once (ASVS 7.4.2, 8.3.2 ★) and leave no secret in the audit log.</summary>
 public abstract class UserAccountStateTests(AppFixture fixture)
 {
-    private async Task<TestWorld> WorldAsync()
-    {
-        fixture.RequireAvailable();
-        return await TestWorld.CreateAsync(fixture.Factory);
-    }
-
     private static void AssertRefused(HttpResponseMessage response) =>
         Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"expected 401 or 403 but got {(int)response.StatusCode}");
 
@@ -28,7 +22,7 @@ public abstract class UserAccountStateTests(AppFixture fixture)
     [Fact]
     public async Task Disabling_a_user_ends_their_bearer_token_at_once_and_enabling_lets_them_sign_in_again()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var admin = await w.ClientAsync(w.AdminA);
         await ApiAssert.OkAsync(await admin.GetAsync($"/api/v1/institutions/{w.InstitutionA}"));
         var sys = await w.ClientAsync(w.SystemAdmin);
@@ -51,7 +45,7 @@ public abstract class UserAccountStateTests(AppFixture fixture)
     [Fact]
     public async Task A_scope_change_needs_the_current_version_and_applies_at_once()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var regulator = await w.ClientAsync(w.RegulatorB);
         await ApiAssert.OkAsync(await regulator.GetAsync($"/api/v1/institutions/{w.InstitutionB}"));
         var sys = await w.ClientAsync(w.SystemAdmin);
@@ -79,7 +73,7 @@ public abstract class UserAccountStateTests(AppFixture fixture)
     [Fact]
     public async Task An_institution_admin_moves_to_another_institution_and_an_auditor_has_no_scope_to_change()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var sys = await w.ClientAsync(w.SystemAdmin);
         var admin = await ApiAssert.OkAsync(await sys.GetAsync($"/api/v1/users/{await w.UserIdAsync(w.AdminA)}"));
         var moved = await ApiAssert.OkAsync(await sys.PutAsJsonAsync($"/api/v1/users/{admin.GetProperty("id").GetGuid()}/scope",
@@ -96,7 +90,7 @@ public abstract class UserAccountStateTests(AppFixture fixture)
     [Fact]
     public async Task Administrators_cannot_change_or_disable_their_own_account()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var sys = await w.ClientAsync(w.SystemAdmin);
         var self = await ApiAssert.OkAsync(await sys.GetAsync($"/api/v1/users/{await w.UserIdAsync(w.SystemAdmin)}"));
         var id = self.GetProperty("id").GetGuid();
@@ -112,7 +106,7 @@ public abstract class UserAccountStateTests(AppFixture fixture)
     [Fact]
     public async Task The_security_admin_unlocks_a_locked_out_account_and_the_user_signs_in()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var anonymous = fixture.Factory.CreateClient();
         for (var i = 0; i < 5; i++)
         {
@@ -134,7 +128,7 @@ public abstract class UserAccountStateTests(AppFixture fixture)
     [Fact]
     public async Task The_security_admin_resets_two_factors_and_the_user_enrols_a_new_authenticator()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var oldKey = await EnrolTwoFactorAsync(w, w.RegulatorB);
         var anonymous = fixture.Factory.CreateClient();
         await ApiAssert.ProblemAsync(await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = w.RegulatorB, password = TestWorld.Password }),
@@ -157,7 +151,7 @@ public abstract class UserAccountStateTests(AppFixture fixture)
     [Fact]
     public async Task A_new_password_set_by_the_system_admin_replaces_the_old_one_and_ends_sessions()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var parent = await w.ClientAsync(w.ParentA);
         var sys = await w.ClientAsync(w.SystemAdmin);
         var id = await w.UserIdAsync(w.ParentA);

@@ -9,19 +9,13 @@ public abstract class UserAdministrationTests(AppFixture fixture)
 {
     private const string StrongPassword = "Strong@Pass1";
 
-    private async Task<TestWorld> WorldAsync()
-    {
-        fixture.RequireAvailable();
-        return await TestWorld.CreateAsync(fixture.Factory);
-    }
-
     private static string[] FieldsOf(System.Text.Json.JsonElement problem) =>
         [.. problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
 
     [Fact]
     public async Task A_system_admin_creates_a_regulator_who_can_then_sign_in_with_that_scope()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var sys = await w.ClientAsync(w.SystemAdmin);
         var name = "newreg" + w.Suffix;
         var response = await sys.PostAsJsonAsync("/api/v1/users", new { userName = name, displayName = "芙蓉区卫健局张三", kind = "Regulator", regionCode = "430102000000", password = StrongPassword });
@@ -43,7 +37,7 @@ public abstract class UserAdministrationTests(AppFixture fixture)
     [Fact]
     public async Task Accounts_of_each_scoped_kind_are_created_with_their_scope_and_administrators_without()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var sys = await w.ClientAsync(w.SystemAdmin);
         var staff = await ApiAssert.StatusAsync(await sys.PostAsJsonAsync("/api/v1/users",
             new { userName = "staff" + w.Suffix, displayName = "王老师", kind = "InstitutionStaff", institutionId = w.InstitutionA, password = "long-enough-1" }), HttpStatusCode.Created);
@@ -60,7 +54,7 @@ public abstract class UserAdministrationTests(AppFixture fixture)
     [Fact]
     public async Task A_taken_user_name_gets_409_whatever_its_case()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var sys = await w.ClientAsync(w.SystemAdmin);
         var response = await sys.PostAsJsonAsync("/api/v1/users", new { userName = w.RegulatorA.ToUpperInvariant(), displayName = "重名", kind = "Parent", password = "long-enough-1" });
         await ApiAssert.ProblemAsync(response, HttpStatusCode.Conflict, "identity.user_name_taken");
@@ -69,7 +63,7 @@ public abstract class UserAdministrationTests(AppFixture fixture)
     [Fact]
     public async Task Bad_fields_get_400_naming_each_field()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var sys = await w.ClientAsync(w.SystemAdmin);
         async Task<string[]> FieldsAsync(object body) =>
             FieldsOf(await ApiAssert.ProblemAsync(await sys.PostAsJsonAsync("/api/v1/users", body), HttpStatusCode.BadRequest));
@@ -96,7 +90,7 @@ public abstract class UserAdministrationTests(AppFixture fixture)
     [Fact]
     public async Task Regulators_institution_admins_auditors_and_parents_can_neither_list_nor_create_users()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var target = await w.UserIdAsync(w.ParentB);
         foreach (var name in new[] { w.RegulatorA, w.AdminA, w.Auditor, w.ParentA, w.MedicalUser })
         {
@@ -114,7 +108,7 @@ public abstract class UserAdministrationTests(AppFixture fixture)
     [Fact]
     public async Task The_security_admin_lists_users_but_cannot_create_or_change_them_and_the_system_admin_cannot_unlock()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var sec = await w.ClientAsync(w.SecurityAdmin);
         var target = await ApiAssert.OkAsync(await sec.GetAsync($"/api/v1/users/{await w.UserIdAsync(w.RegulatorA)}"));
         var id = target.GetProperty("id").GetGuid();
@@ -133,7 +127,7 @@ public abstract class UserAdministrationTests(AppFixture fixture)
     [Fact]
     public async Task The_list_filters_by_keyword_and_kind_pages_and_exports()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var sec = await w.ClientAsync(w.SecurityAdmin);
         var regulators = await ApiAssert.OkAsync(await sec.GetAsync($"/api/v1/users?keyword={w.Suffix}&kind=Regulator"));
         Assert.Equal(2, regulators.GetProperty("total").GetInt32());

@@ -17,6 +17,13 @@ public abstract class AppFixture : IAsyncLifetime
 
     protected abstract Task<Dictionary<string, string?>?> CreateDatabaseAsync();
 
+    /// <summary>A fresh <see cref="TestWorld"/> in this fixture's database (skips or fails first when the provider cannot run).</summary>
+    public async Task<TestWorld> NewWorldAsync()
+    {
+        RequireAvailable();
+        return await TestWorld.CreateAsync(Factory);
+    }
+
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
 
     public virtual async ValueTask InitializeAsync()

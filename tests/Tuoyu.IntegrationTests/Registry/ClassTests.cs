@@ -18,12 +18,6 @@ namespace Tuoyu.IntegrationTests.Registry;
 /// </summary>
 public abstract class ClassTests(AppFixture fixture)
 {
-    private async Task<TestWorld> WorldAsync()
-    {
-        fixture.RequireAvailable();
-        return await TestWorld.CreateAsync(fixture.Factory);
-    }
-
     private static string Classes(Guid institution) => $"/api/v1/institutions/{institution}/classes";
 
     /// <summary>Everything a class write may change: the institution's version and every class of it.</summary>
@@ -50,7 +44,7 @@ public abstract class ClassTests(AppFixture fixture)
     [Fact]
     public async Task An_institution_admin_adds_a_class_and_gets_201_with_its_age_range()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var a = await w.ClientAsync(w.AdminA);
         var versionBefore = (await ApiAssert.OkAsync(await a.GetAsync($"/api/v1/institutions/{w.InstitutionA}"))).GetProperty("version").GetInt32();
 
@@ -76,7 +70,7 @@ public abstract class ClassTests(AppFixture fixture)
     [Fact]
     public async Task A_class_over_its_national_size_is_refused_with_409_and_changes_nothing()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var a = await w.ClientAsync(w.AdminA);
         await AssertRefusedAndUnchangedAsync(w, () => a.PostAsJsonAsync(Classes(w.InstitutionA), new { name = "乳儿班", type = "Infant", capacity = 11 }),
             HttpStatusCode.Conflict, "registry.class_over_size");
@@ -87,7 +81,7 @@ public abstract class ClassTests(AppFixture fixture)
     [Fact]
     public async Task Classes_beyond_the_registered_slots_are_refused_with_409_and_change_nothing()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var a = await w.ClientAsync(w.AdminA);
         // 15 + 20 > 30, although 20 fits a 托大班.
         await AssertRefusedAndUnchangedAsync(w, () => a.PostAsJsonAsync(Classes(w.InstitutionA), new { name = "托大班", type = "Preschool", capacity = 20 }),
@@ -99,7 +93,7 @@ public abstract class ClassTests(AppFixture fixture)
     [Fact]
     public async Task A_name_already_used_in_the_institution_is_refused_but_another_institution_may_use_it()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var a = await w.ClientAsync(w.AdminA);
         await AssertRefusedAndUnchangedAsync(w, () => a.PostAsJsonAsync(Classes(w.InstitutionA), new { name = "托小班", type = "Infant", capacity = 5 }),
             HttpStatusCode.Conflict, "registry.class_name_taken");
@@ -111,7 +105,7 @@ public abstract class ClassTests(AppFixture fixture)
     [Fact]
     public async Task Invalid_fields_are_400_with_the_field_and_change_nothing()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var a = await w.ClientAsync(w.AdminA);
         await AssertRefusedAndUnchangedAsync(w, () => a.PostAsJsonAsync(Classes(w.InstitutionA), new { name = " ", type = "Infant", capacity = 5 }),
             HttpStatusCode.BadRequest, field: "name");
@@ -131,7 +125,7 @@ public abstract class ClassTests(AppFixture fixture)
     [Fact]
     public async Task Outside_scope_reads_and_writes_are_403_and_change_nothing()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var adminA = await w.ClientAsync(w.AdminA);
         var regB = await w.ClientAsync(w.RegulatorB);
         var classIdB = (await ApiAssert.OkAsync(await (await w.ClientAsync(w.AdminB)).GetAsync(Classes(w.InstitutionB))))[0].GetProperty("id").GetGuid();
@@ -159,7 +153,7 @@ public abstract class ClassTests(AppFixture fixture)
     [Fact]
     public async Task A_class_is_renamed_and_resized_within_the_rules_with_its_version()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var a = await w.ClientAsync(w.AdminA);
         var cls = (await ApiAssert.OkAsync(await a.GetAsync(Classes(w.InstitutionA))))[0];
         var id = cls.GetProperty("id").GetGuid();
@@ -184,7 +178,7 @@ public abstract class ClassTests(AppFixture fixture)
     [Fact]
     public async Task A_class_with_enrolled_children_cannot_be_deleted_but_an_empty_one_can()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var a = await w.ClientAsync(w.AdminA);
         var occupied = (await ApiAssert.OkAsync(await a.GetAsync(Classes(w.InstitutionA))))[0].GetProperty("id").GetGuid();
         await AssertRefusedAndUnchangedAsync(w, () => a.DeleteAsync($"{Classes(w.InstitutionA)}/{occupied}"), HttpStatusCode.Conflict, "registry.class_has_children");
@@ -199,7 +193,7 @@ public abstract class ClassTests(AppFixture fixture)
     [Fact]
     public async Task Concurrent_adds_that_fit_alone_never_exceed_the_registered_slots_together()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         // Without help the requests rarely overlap, so a barrier holds each request right after it has read
         // the institution's classes until all ten have read them: every one then saw 15 of 30 slots used,
         // and each 乳儿班 of 10 fits alone while two do not. Only the institution's version may stop them.

@@ -15,8 +15,7 @@ public abstract class FilingTests(AppFixture fixture)
 {
     private async Task<TestWorld> WorldAsync(FilingStatus statusA = FilingStatus.NotFiled)
     {
-        fixture.RequireAvailable();
-        var w = await TestWorld.CreateAsync(fixture.Factory);
+        var w = await fixture.NewWorldAsync();
         await SetStatusAsync(w.InstitutionA, statusA);
         return w;
     }

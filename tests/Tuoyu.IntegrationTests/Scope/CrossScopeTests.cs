@@ -11,16 +11,10 @@ namespace Tuoyu.IntegrationTests.Scope;
 /// </summary>
 public abstract class CrossScopeTests(AppFixture fixture)
 {
-    private async Task<TestWorld> WorldAsync()
-    {
-        fixture.RequireAvailable();
-        return await TestWorld.CreateAsync(fixture.Factory);
-    }
-
     [Fact]
     public async Task Regulators_read_their_own_districts_institution_but_get_403_for_the_other()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var a = await w.ClientAsync(w.RegulatorA);
         var b = await w.ClientAsync(w.RegulatorB);
         await ApiAssert.OkAsync(await a.GetAsync($"/api/v1/institutions/{w.InstitutionA}"));
@@ -32,7 +26,7 @@ public abstract class CrossScopeTests(AppFixture fixture)
     [Fact]
     public async Task A_regulator_cannot_change_another_districts_institution_and_nothing_changes()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var a = await w.ClientAsync(w.RegulatorA);
         var response = await a.PutAsJsonAsync($"/api/v1/institutions/{w.InstitutionB}/contact", new { contactPhone = "0731-11112222", version = 0 });
         await ApiAssert.ProblemAsync(response, HttpStatusCode.Forbidden);
@@ -43,7 +37,7 @@ public abstract class CrossScopeTests(AppFixture fixture)
     [Fact]
     public async Task A_regulators_institution_list_holds_only_its_own_region()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var a = await w.ClientAsync(w.RegulatorA);
         var list = await ApiAssert.OkAsync(await a.GetAsync("/api/v1/institutions?pageSize=200"));
         var regions = list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("regionCode").GetString()!).ToList();
@@ -57,7 +51,7 @@ public abstract class CrossScopeTests(AppFixture fixture)
     [Fact]
     public async Task Institution_admins_see_and_change_only_their_own_institution()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var a = await w.ClientAsync(w.AdminA);
         var own = await ApiAssert.OkAsync(await a.GetAsync($"/api/v1/institutions/{w.InstitutionA}"));
         await ApiAssert.ProblemAsync(await a.GetAsync($"/api/v1/institutions/{w.InstitutionB}"), HttpStatusCode.Forbidden);
@@ -72,7 +66,7 @@ public abstract class CrossScopeTests(AppFixture fixture)
     [Fact]
     public async Task A_stale_version_is_refused_with_409_and_loses_nothing()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var a = await w.ClientAsync(w.AdminA);
         var own = await ApiAssert.OkAsync(await a.GetAsync($"/api/v1/institutions/{w.InstitutionA}"));
         var version = own.GetProperty("version").GetInt32();
@@ -86,7 +80,7 @@ public abstract class CrossScopeTests(AppFixture fixture)
     [Fact]
     public async Task Parents_read_their_own_child_masked_and_get_404_for_another_parents_child()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var a = await w.ClientAsync(w.ParentA);
         var b = await w.ClientAsync(w.ParentB);
         var child = await ApiAssert.OkAsync(await a.GetAsync($"/api/v1/children/{w.ChildA}"));
@@ -105,7 +99,7 @@ public abstract class CrossScopeTests(AppFixture fixture)
     [Fact]
     public async Task Institution_staff_cannot_read_a_child_of_another_institution()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var a = await w.ClientAsync(w.AdminA);
         await ApiAssert.OkAsync(await a.GetAsync($"/api/v1/children/{w.ChildA}"));
         await ApiAssert.ProblemAsync(await a.GetAsync($"/api/v1/children/{w.ChildB}"), HttpStatusCode.NotFound);
@@ -115,7 +109,7 @@ public abstract class CrossScopeTests(AppFixture fixture)
     [Fact]
     public async Task Regulators_see_children_of_their_region_without_health_data()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var a = await w.ClientAsync(w.RegulatorA);
         var child = await ApiAssert.OkAsync(await a.GetAsync($"/api/v1/children/{w.ChildA}"));
         Assert.Equal(JsonValueKindNull, child.GetProperty("allergies").ValueKind);
@@ -127,7 +121,7 @@ public abstract class CrossScopeTests(AppFixture fixture)
     [Fact]
     public async Task A_medical_institution_sees_only_signed_institutions_and_loses_access_when_the_agreement_is_revoked()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var m = await w.ClientAsync(w.MedicalUser);
         await ApiAssert.OkAsync(await m.GetAsync($"/api/v1/institutions/{w.InstitutionA}"));
         await ApiAssert.OkAsync(await m.GetAsync($"/api/v1/children/{w.ChildA}"));
@@ -148,7 +142,7 @@ public abstract class CrossScopeTests(AppFixture fixture)
     [Fact]
     public async Task Roles_without_the_permission_get_403_parents_on_institutions_and_the_auditor_on_children()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var parent = await w.ClientAsync(w.ParentA);
         await ApiAssert.ProblemAsync(await parent.GetAsync("/api/v1/institutions"), HttpStatusCode.Forbidden);
         await ApiAssert.ProblemAsync(await parent.GetAsync("/api/v1/audit/entries"), HttpStatusCode.Forbidden);
@@ -165,7 +159,7 @@ public abstract class CrossScopeTests(AppFixture fixture)
     [Fact]
     public async Task A_change_of_a_regulators_region_applies_to_the_token_already_issued()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var a = await w.ClientAsync(w.RegulatorA);
         await ApiAssert.OkAsync(await a.GetAsync($"/api/v1/institutions/{w.InstitutionA}"));
         await fixture.Factory.WithDbAsync(async db =>
@@ -181,7 +175,7 @@ public abstract class CrossScopeTests(AppFixture fixture)
     [Fact]
     public async Task A_disabled_account_is_signed_out_at_once()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var a = await w.ClientAsync(w.AdminA);
         await ApiAssert.OkAsync(await a.GetAsync($"/api/v1/institutions/{w.InstitutionA}"));
         await fixture.Factory.WithDbAsync(async db =>
@@ -200,7 +194,7 @@ public abstract class CrossScopeTests(AppFixture fixture)
     [Fact]
     public async Task The_home_summary_counts_only_what_is_in_scope()
     {
-        var w = await WorldAsync();
+        var w = await fixture.NewWorldAsync();
         var admin = await ApiAssert.OkAsync(await (await w.ClientAsync(w.AdminA)).GetAsync("/api/v1/summary"));
         Assert.Equal(1, admin.GetProperty("institutions").GetInt32());
         Assert.Equal(30, admin.GetProperty("registeredSlots").GetInt32());
