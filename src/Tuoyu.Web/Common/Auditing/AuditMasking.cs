@@ -8,7 +8,7 @@ public static class AuditMasking
 {
     private static readonly HashSet<string> Omitted = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "IdNumberCipher", "IdNumberHash", "Value",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "IdNumberCipher", "IdNumberHash", "Value", "Bytes",
     };
 
     private static readonly HashSet<string> HealthOrFreeText = new(StringComparer.Ordinal)

@@ -23,6 +23,12 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<ChildcareClass> Classes => Set<ChildcareClass>();
     public DbSet<FilingEvent> FilingEvents => Set<FilingEvent>();
+    public DbSet<InstitutionChain> Chains => Set<InstitutionChain>();
+    public DbSet<Designation> Designations => Set<Designation>();
+    public DbSet<InstitutionFee> Fees => Set<InstitutionFee>();
+    public DbSet<FeeGuideline> FeeGuidelines => Set<FeeGuideline>();
+    public DbSet<FilingDocument> FilingDocuments => Set<FilingDocument>();
+    public DbSet<FilingDocumentContent> FilingDocumentContents => Set<FilingDocumentContent>();
     public DbSet<MedicalInstitution> MedicalInstitutions => Set<MedicalInstitution>();
     public DbSet<MedicalAgreement> MedicalAgreements => Set<MedicalAgreement>();
     public DbSet<Child> Children => Set<Child>();

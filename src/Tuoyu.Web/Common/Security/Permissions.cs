@@ -16,6 +16,12 @@ public static class Permissions
     public const string SummaryRead = "home:summary:read";
     public const string InstitutionRead = "registry:institution:read";
     public const string InstitutionUpdate = "registry:institution:update";
+    /// <summary>登记机构: a regulator adds institutions to the register (one by one or by Excel import).</summary>
+    public const string InstitutionCreate = "registry:institution:create";
+    /// <summary>授予/撤销 普惠、公办、等级、示范 (the level a regulator may grant is checked by the designation rules).</summary>
+    public const string DesignationManage = "registry:designation:manage";
+    /// <summary>设定普惠收费指导价.</summary>
+    public const string FeeGuidelineManage = "registry:fee-guideline:manage";
     /// <summary>提交备案: the institution's admin submits its own filing.</summary>
     public const string FilingSubmit = "registry:filing:submit";
     /// <summary>备案审核: a regulator approves, returns, rejects or revokes (county level or above, checked by FilingRules).</summary>
@@ -30,12 +36,12 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } =
     [
         SelfManage, UserRead, UserManage, UserUnlock, SummaryRead, InstitutionRead, InstitutionUpdate,
-        FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, StatisticsRead, AuditRead, AuditVerify,
+        InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, StatisticsRead, AuditRead, AuditVerify,
     ];
 
     private static readonly Dictionary<UserKind, HashSet<string>> ByKind = new()
     {
-        [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingReview, ChildRead, ChildRevealIdNumber, StatisticsRead],
+        [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingReview, ChildRead, ChildRevealIdNumber, StatisticsRead],
         [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber],
         [UserKind.InstitutionStaff] = [SelfManage, SummaryRead, InstitutionRead, ChildRead, ChildUpdate],
         [UserKind.Parent] = [SelfManage, SummaryRead, ChildRead, ChildUpdate],

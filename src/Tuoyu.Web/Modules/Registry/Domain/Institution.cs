@@ -28,7 +28,57 @@ public sealed class Institution : IVersioned
     public string? Grade { get; set; }
     /// <summary>云监管: video supervision coverage.</summary>
     public bool HasVideoSupervision { get; set; }
+    /// <summary>法人登记: 营利性 with 市场监管, 非营利性 with 民政 or (事业单位) 编办 (domain.md, Institutions).</summary>
+    public LegalRegistration LegalRegistration { get; set; }
+    /// <summary>公建民营: publicly built, privately run; only meaningful when <see cref="Ownership"/> is Public.</summary>
+    public bool PubliclyBuiltPrivatelyRun { get; set; }
+    /// <summary>Services offered (全日托/半日托/计时托/临时托), Zhuzhou 三(三)2.</summary>
+    public CareServices Services { get; set; }
+    /// <summary>开放时间 for people, e.g. "周一至周五 07:30–17:30".</summary>
+    public string? OpeningHours { get; set; }
+    /// <summary>建筑面积, m².</summary>
+    public int? FloorAreaSquareMetres { get; set; }
+    /// <summary>户外活动场地面积, m².</summary>
+    public int? OutdoorAreaSquareMetres { get; set; }
+    /// <summary>综合责任保险 valid until (inclusive); null when the institution has none on record.</summary>
+    public DateOnly? InsuredUntil { get; set; }
+    /// <summary>承保机构 of the liability insurance.</summary>
+    public string? Insurer { get; set; }
+    /// <summary>连锁品牌 the institution belongs to, if any.</summary>
+    public Guid? ChainId { get; set; }
+    /// <summary>举办单位 of an 用人单位办托 (required for that kind).</summary>
+    public string? EmployerName { get; set; }
+    /// <summary>所属幼儿园 of a 幼儿园托班 (required for that kind).</summary>
+    public string? KindergartenName { get; set; }
     public int Version { get; set; }
+}
+
+/// <summary>法人登记 (domain.md, Institutions: non-profit with 编办/民政, for-profit with 市场监管).</summary>
+public enum LegalRegistration
+{
+    /// <summary>未登记 (older rows; a new institution must state it)</summary>
+    Unknown = 0,
+    /// <summary>营利性 — 市场监管部门登记</summary>
+    ForProfit = 1,
+    /// <summary>非营利性 — 民政部门登记 (民办非企业单位 / 社会服务机构)</summary>
+    NonProfitCivilAffairs = 2,
+    /// <summary>非营利性 — 机构编制部门登记 (事业单位)</summary>
+    NonProfitPublicInstitution = 3,
+}
+
+/// <summary>托育服务类型 (Zhuzhou 三(三)2; national 三): an institution offers a set; a fee or an enrollment names one.</summary>
+[Flags]
+public enum CareServices
+{
+    None = 0,
+    /// <summary>全日托</summary>
+    FullDay = 1,
+    /// <summary>半日托</summary>
+    HalfDay = 2,
+    /// <summary>计时托</summary>
+    Hourly = 4,
+    /// <summary>临时托</summary>
+    Temporary = 8,
 }
 
 public enum InstitutionKind

@@ -507,6 +507,196 @@ namespace Tuoyu.Web.Common.Data.Migrations.Postgres
                     b.ToTable("registry_classes", (string)null);
                 });
 
+            modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.Designation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("GrantedByRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid>("GrantedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GrantedByUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("GrantedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("WithdrawnByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WithdrawnByUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Kind");
+
+                    b.ToTable("registry_designations", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.FeeGuideline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ClassType")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<long>("MaxMonthlyFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MinMonthlyFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Service")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SetByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SetByUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Service");
+
+                    b.ToTable("registry_fee_guidelines", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.FilingDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UploadedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UploadedByUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Kind");
+
+                    b.ToTable("registry_filing_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.FilingDocumentContent", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("registry_filing_document_contents", (string)null);
+                });
+
             modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.FilingEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -558,6 +748,9 @@ namespace Tuoyu.Web.Common.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("ChainId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ContactPhone")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -567,10 +760,17 @@ namespace Tuoyu.Web.Common.Data.Migrations.Postgres
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateOnly?>("FiledOn")
                         .HasColumnType("date");
 
                     b.Property<int>("FilingStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FloorAreaSquareMetres")
                         .HasColumnType("integer");
 
                     b.Property<string>("Grade")
@@ -580,14 +780,28 @@ namespace Tuoyu.Web.Common.Data.Migrations.Postgres
                     b.Property<bool>("HasVideoSupervision")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("InsuredUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Insurer")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<bool>("IsInclusive")
                         .HasColumnType("boolean");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<string>("KindergartenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
+
+                    b.Property<int>("LegalRegistration")
+                        .HasColumnType("integer");
 
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
@@ -600,8 +814,18 @@ namespace Tuoyu.Web.Common.Data.Migrations.Postgres
                     b.Property<DateOnly>("OpenedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("OpeningHours")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("OutdoorAreaSquareMetres")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Ownership")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("PubliclyBuiltPrivatelyRun")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
@@ -611,18 +835,91 @@ namespace Tuoyu.Web.Common.Data.Migrations.Postgres
                     b.Property<int>("RegisteredSlots")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Services")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChainId");
+
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
                     b.HasIndex("RegionCode");
 
+                    b.HasIndex("FilingStatus", "RegionCode");
+
                     b.ToTable("registry_institutions", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.InstitutionChain", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("registry_chains", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.InstitutionFee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ClassType")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("MonthlyFeeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Pricing")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Service")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "ClassType", "Service")
+                        .IsUnique();
+
+                    b.ToTable("registry_fees", (string)null);
                 });
 
             modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.MedicalAgreement", b =>

@@ -496,6 +496,196 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
                     b.ToTable("registry_classes", (string)null);
                 });
 
+            modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.Designation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedByRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GrantedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedByUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GrantedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WithdrawnByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnByUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Kind");
+
+                    b.ToTable("registry_designations", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.FeeGuideline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClassType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MaxMonthlyFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinMonthlyFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Service")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SetByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetByUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Service");
+
+                    b.ToTable("registry_fee_guidelines", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.FilingDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UploadedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Kind");
+
+                    b.ToTable("registry_filing_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.FilingDocumentContent", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("registry_filing_document_contents", (string)null);
+                });
+
             modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.FilingEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -547,6 +737,9 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ChainId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactPhone")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -556,10 +749,17 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("FiledOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FilingStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FloorAreaSquareMetres")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Grade")
@@ -569,14 +769,28 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
                     b.Property<bool>("HasVideoSupervision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("InsuredUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Insurer")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsInclusive")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("KindergartenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
+
+                    b.Property<int>("LegalRegistration")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
@@ -589,7 +803,17 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
                     b.Property<DateOnly>("OpenedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OpeningHours")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OutdoorAreaSquareMetres")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Ownership")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PubliclyBuiltPrivatelyRun")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RegionCode")
@@ -600,18 +824,91 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
                     b.Property<int>("RegisteredSlots")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Services")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChainId");
+
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
                     b.HasIndex("RegionCode");
 
+                    b.HasIndex("FilingStatus", "RegionCode");
+
                     b.ToTable("registry_institutions", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.InstitutionChain", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("registry_chains", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.InstitutionFee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClassType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MonthlyFeeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Pricing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Service")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "ClassType", "Service")
+                        .IsUnique();
+
+                    b.ToTable("registry_fees", (string)null);
                 });
 
             modelBuilder.Entity("Tuoyu.Web.Modules.Registry.Domain.MedicalAgreement", b =>
