@@ -11,6 +11,7 @@ using Tuoyu.Web.Modules.Enrollment.Domain;
 using Tuoyu.Web.Modules.Identity.Contracts;
 using Tuoyu.Web.Modules.Identity.Domain;
 using Tuoyu.Web.Modules.Registry.Domain;
+using Tuoyu.Web.Modules.Registry.Contracts;
 
 namespace Tuoyu.IntegrationTests.Infrastructure;
 
@@ -96,8 +97,8 @@ public sealed class TestWorld
             };
             db.Children.AddRange(NewChild(childA, idA, birthA), NewChild(childB, idB, birthB));
             db.Enrollments.AddRange(
-                new ChildEnrollment { Id = Guid.NewGuid(), ChildId = childA, InstitutionId = instA, ClassId = classA.Id, ServiceType = ServiceType.FullDay, StartDate = new DateOnly(2026, 1, 5) },
-                new ChildEnrollment { Id = Guid.NewGuid(), ChildId = childB, InstitutionId = instB, ClassId = classB.Id, ServiceType = ServiceType.FullDay, StartDate = new DateOnly(2026, 1, 5) });
+                new ChildEnrollment { Id = Guid.NewGuid(), ChildId = childA, InstitutionId = instA, ClassId = classA.Id, Service = CareServices.FullDay, StartDate = new DateOnly(2026, 1, 5) },
+                new ChildEnrollment { Id = Guid.NewGuid(), ChildId = childB, InstitutionId = instB, ClassId = classB.Id, Service = CareServices.FullDay, StartDate = new DateOnly(2026, 1, 5) });
             db.MedicalInstitutions.Add(new MedicalInstitution { Id = medical, Name = "测试妇幼保健院" + suffix, RegionCode = "430102000000" });
             db.MedicalAgreements.Add(new MedicalAgreement { Id = agreement, InstitutionId = instA, MedicalInstitutionId = medical, SignedOn = new DateOnly(2025, 1, 1) });
 

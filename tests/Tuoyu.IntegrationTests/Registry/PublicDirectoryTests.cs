@@ -8,6 +8,7 @@ using Tuoyu.Web.Common.Rules;
 using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Enrollment.Domain;
 using Tuoyu.Web.Modules.Registry.Domain;
+using Tuoyu.Web.Modules.Registry.Contracts;
 
 namespace Tuoyu.IntegrationTests.Registry;
 
@@ -245,7 +246,7 @@ public abstract class PublicDirectoryTests(AppFixture fixture)
                     db.Children.Add(child);
                     db.Enrollments.Add(new ChildEnrollment
                     {
-                        Id = Guid.NewGuid(), ChildId = child.Id, InstitutionId = id, ClassId = cls.Id, ServiceType = ServiceType.FullDay,
+                        Id = Guid.NewGuid(), ChildId = child.Id, InstitutionId = id, ClassId = cls.Id, Service = CareServices.FullDay,
                         StartDate = new DateOnly(2026, 1, 5), EndDate = k < ended ? today.AddDays(-1) : null,
                     });
                 }

@@ -3,6 +3,7 @@ using Tuoyu.Web.Common.Rules;
 using Tuoyu.Web.Modules.Demo;
 using Tuoyu.Web.Modules.Enrollment.Domain;
 using Tuoyu.Web.Modules.Registry.Domain;
+using Tuoyu.Web.Modules.Registry.Contracts;
 
 namespace Tuoyu.UnitTests.Demo;
 

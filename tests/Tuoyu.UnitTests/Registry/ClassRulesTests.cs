@@ -1,4 +1,5 @@
 using Tuoyu.Web.Modules.Registry.Domain;
+using Tuoyu.Web.Modules.Registry.Contracts;
 
 namespace Tuoyu.UnitTests.Registry;
 

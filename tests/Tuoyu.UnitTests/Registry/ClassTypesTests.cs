@@ -1,4 +1,4 @@
-using Tuoyu.Web.Modules.Registry.Domain;
+using Tuoyu.Web.Modules.Registry.Contracts;
 
 namespace Tuoyu.UnitTests.Registry;
 
@@ -13,6 +13,17 @@ public sealed class ClassTypesTests
     public void ClassTypes_MaxSize_follows_the_national_setting_standard(ClassType type, int maxSize)
     {
         Assert.Equal(maxSize, ClassTypes.MaxSize(type));
+    }
+
+    // 托育机构设置标准（试行）第十二条 (domain.md, Classes): carers : children 乳儿班 1:3, 托小班 1:5, 托大班 1:7; none set for 混合班.
+    [Theory]
+    [InlineData(ClassType.Infant, 3)]
+    [InlineData(ClassType.Toddler, 5)]
+    [InlineData(ClassType.Preschool, 7)]
+    [InlineData(ClassType.Mixed, null)]
+    public void ClassTypes_ChildrenPerCarer_follows_the_national_ratios(ClassType type, int? children)
+    {
+        Assert.Equal(children, ClassTypes.ChildrenPerCarer(type));
     }
 
     // 托育机构设置标准（试行）: the four class names.

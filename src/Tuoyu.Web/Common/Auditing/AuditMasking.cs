@@ -13,7 +13,7 @@ public static class AuditMasking
 
     private static readonly HashSet<string> HealthOrFreeText = new(StringComparer.Ordinal)
     {
-        "Allergies", "HealthNotes",
+        "Allergies", "HealthNotes", "TemperatureTenths", "HealthCheck", "AbsenceSymptoms", "Before", "After", "Text", "Body",
     };
 
     /// <summary>Returns null when the property must not appear in a log at all.</summary>

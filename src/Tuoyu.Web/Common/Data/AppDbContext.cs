@@ -34,8 +34,27 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Child> Children => Set<Child>();
     public DbSet<Guardian> Guardians => Set<Guardian>();
     public DbSet<ChildEnrollment> Enrollments => Set<ChildEnrollment>();
+    public DbSet<EnrollmentPause> EnrollmentPauses => Set<EnrollmentPause>();
+    public DbSet<EnrollmentEvent> EnrollmentEvents => Set<EnrollmentEvent>();
+    public DbSet<PickupPerson> PickupPersons => Set<PickupPerson>();
+    public DbSet<ChildcareApplication> Applications => Set<ChildcareApplication>();
+    public DbSet<AttendanceDay> Attendance => Set<AttendanceDay>();
+    public DbSet<AttendanceCorrection> AttendanceCorrections => Set<AttendanceCorrection>();
+    public DbSet<DailyNote> DailyNotes => Set<DailyNote>();
+    public DbSet<Photo> Photos => Set<Photo>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<MessageRead> MessageReads => Set<MessageRead>();
+    public DbSet<MonthClose> MonthCloses => Set<MonthClose>();
+    public DbSet<MonthlyAttendance> MonthlyAttendance => Set<MonthlyAttendance>();
     public DbSet<StaffMember> Staff => Set<StaffMember>();
+    public DbSet<StaffAttendanceDay> StaffAttendance => Set<StaffAttendanceDay>();
     public DbSet<RegionStatistic> RegionStatistics => Set<RegionStatistic>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<Common.Time.YearMonth>().HaveConversion<YearMonthConverter>();
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,7 @@ using Tuoyu.Web.Common.Rules;
 using Tuoyu.Web.Modules.Enrollment.Domain;
 using Tuoyu.Web.Modules.Registry.Domain;
 using Tuoyu.Web.Modules.Staff.Domain;
+using Tuoyu.Web.Modules.Registry.Contracts;
 
 namespace Tuoyu.Web.Modules.Demo;
 
@@ -244,7 +245,7 @@ internal sealed class DemoWorld
         Enrollments.Add(new ChildEnrollment
         {
             Id = NextGuid(), ChildId = child.Id, InstitutionId = institution.Id, ClassId = cls.Id,
-            ServiceType = _rng.Next(100) < 85 ? ServiceType.FullDay : ServiceType.HalfDay, StartDate = start,
+            Service = _rng.Next(100) < 85 ? CareServices.FullDay : CareServices.HalfDay, StartDate = start,
         });
     }
 

@@ -1,3 +1,4 @@
+using Tuoyu.Web.Modules.Registry.Contracts;
 namespace Tuoyu.Web.Modules.Registry.Domain;
 
 /// <summary>A broken class rule: a stable English <see cref="Code"/> for programs and a Chinese message for people.</summary>

@@ -1,4 +1,5 @@
 using Tuoyu.Web.Common.Data;
+using Tuoyu.Web.Modules.Registry.Contracts;
 
 namespace Tuoyu.Web.Modules.Registry.Domain;
 

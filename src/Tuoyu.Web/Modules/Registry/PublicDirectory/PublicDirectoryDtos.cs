@@ -1,3 +1,4 @@
+using Tuoyu.Web.Modules.Registry.Contracts;
 namespace Tuoyu.Web.Modules.Registry.PublicDirectory;
 
 /// <summary>

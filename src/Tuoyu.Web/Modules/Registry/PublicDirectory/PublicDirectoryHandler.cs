@@ -5,6 +5,7 @@ using Tuoyu.Web.Common.Regions;
 using Tuoyu.Web.Modules.Enrollment.Contracts;
 using Tuoyu.Web.Modules.Registry.Domain;
 using Tuoyu.Web.Modules.Registry.Institutions;
+using Tuoyu.Web.Modules.Registry.Contracts;
 
 namespace Tuoyu.Web.Modules.Registry.PublicDirectory;
 

@@ -15,3 +15,14 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         b.HasIndex(s => s.InstitutionId);
     }
 }
+
+internal sealed class StaffAttendanceDayConfiguration : IEntityTypeConfiguration<StaffAttendanceDay>
+{
+    public void Configure(EntityTypeBuilder<StaffAttendanceDay> b)
+    {
+        b.ToTable("staff_attendance");
+        b.HasKey(a => a.Id);
+        b.HasIndex(a => new { a.StaffMemberId, a.Date }).IsUnique();
+        b.HasIndex(a => new { a.InstitutionId, a.Date });
+    }
+}

@@ -11,6 +11,8 @@ public sealed class StaffMember : IVersioned
     public StaffRole Role { get; set; }
     public string? CertificateNumber { get; set; }
     public DateOnly? CertificateExpiresOn { get; set; }
+    /// <summary>The class this person usually works in (carers); null for staff not tied to a class.</summary>
+    public Guid? ClassId { get; set; }
     public DateOnly HiredOn { get; init; }
     public DateOnly? LeftOn { get; set; }
     public int Version { get; set; }

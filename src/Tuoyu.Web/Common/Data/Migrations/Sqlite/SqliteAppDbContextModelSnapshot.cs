@@ -241,6 +241,151 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
                     b.ToTable("regions", (string)null);
                 });
 
+            modelBuilder.Entity("Tuoyu.Web.Modules.Enrollment.Domain.AttendanceCorrection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AttendanceDayId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttendanceDayId");
+
+                    b.HasIndex("InstitutionId", "Status");
+
+                    b.ToTable("enrollment_attendance_corrections", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Enrollment.Domain.AttendanceDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AbsenceReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AbsenceSymptoms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CheckInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CheckInByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CheckInMethod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CheckOutAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CheckOutByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClassId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrollmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HealthCheck")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HealthNotes")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PickedUpById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PickedUpByKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TemperatureTenths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "Date")
+                        .IsUnique();
+
+                    b.HasIndex("ClassId", "Date");
+
+                    b.HasIndex("InstitutionId", "Date");
+
+                    b.ToTable("enrollment_attendance", (string)null);
+                });
+
             modelBuilder.Entity("Tuoyu.Web.Modules.Enrollment.Domain.Child", b =>
                 {
                     b.Property<Guid>("Id")
@@ -318,10 +463,16 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ServiceType")
+                    b.Property<Guid?>("PreviousEnrollmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Service")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("StartDate")
@@ -340,6 +491,194 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
                     b.HasIndex("InstitutionId", "EndDate");
 
                     b.ToTable("enrollment_enrollments", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Enrollment.Domain.ChildcareApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicantUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EnrollmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OfferExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OfferedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OfferedClassId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Service")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "InstitutionId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN (1, 2)");
+
+                    b.HasIndex("InstitutionId", "Status", "SubmittedAt");
+
+                    b.ToTable("enrollment_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Enrollment.Domain.DailyNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Meals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Mood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NapMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PhotoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToiletingTimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "Date")
+                        .IsUnique();
+
+                    b.HasIndex("InstitutionId", "Date");
+
+                    b.ToTable("enrollment_daily_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Enrollment.Domain.EnrollmentEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrollmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromClassId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToClassId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrollmentId");
+
+                    b.HasIndex("ChildId", "At");
+
+                    b.ToTable("enrollment_events", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Enrollment.Domain.EnrollmentPause", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrollmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrollmentId");
+
+                    b.ToTable("enrollment_pauses", (string)null);
                 });
 
             modelBuilder.Entity("Tuoyu.Web.Modules.Enrollment.Domain.Guardian", b =>
@@ -376,6 +715,213 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("enrollment_guardians", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Enrollment.Domain.Message", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClassId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PhotoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SenderSide")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SenderUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "SentAt");
+
+                    b.HasIndex("ClassId", "SentAt");
+
+                    b.HasIndex("InstitutionId", "SentAt");
+
+                    b.ToTable("enrollment_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Enrollment.Domain.MessageRead", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("enrollment_message_reads", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Enrollment.Domain.MonthClose", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClosedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("enrollment_month_closes", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Enrollment.Domain.MonthlyAttendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AttendedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClassType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrolledDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Service")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "InstitutionId");
+
+                    b.HasIndex("InstitutionId", "ChildId", "Month", "ClassType", "Service")
+                        .IsUnique();
+
+                    b.ToTable("enrollment_monthly_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Enrollment.Domain.Photo", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UploadedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.ToTable("enrollment_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Enrollment.Domain.PickupPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AuthorisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorisedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("enrollment_pickup_persons", (string)null);
                 });
 
             modelBuilder.Entity("Tuoyu.Web.Modules.Identity.Domain.AppUser", b =>
@@ -959,6 +1505,43 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
                     b.ToTable("registry_medical_institutions", (string)null);
                 });
 
+            modelBuilder.Entity("Tuoyu.Web.Modules.Staff.Domain.StaffAttendanceDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CheckInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckOutAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClassId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Date");
+
+                    b.HasIndex("StaffMemberId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("staff_attendance", (string)null);
+                });
+
             modelBuilder.Entity("Tuoyu.Web.Modules.Staff.Domain.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -970,6 +1553,9 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
 
                     b.Property<string>("CertificateNumber")
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClassId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("HiredOn")
