@@ -7,6 +7,7 @@ using Tuoyu.Web.Modules.Home;
 using Tuoyu.Web.Modules.Identity;
 using Tuoyu.Web.Modules.Regions;
 using Tuoyu.Web.Modules.Registry;
+using Tuoyu.Web.Modules.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve package static assets (BootstrapBlazor) when running from the build output in any environment.
@@ -19,6 +20,7 @@ builder.Services.AddIdentityModule(builder.Configuration);
 builder.Services.AddRegionsModule();
 builder.Services.AddRegistryModule();
 builder.Services.AddEnrollmentModule();
+builder.Services.AddStaffModule();
 builder.Services.AddHomeModule();
 builder.Services.AddAuditModule();
 
@@ -37,6 +39,7 @@ app.MapRegionsModule();
 app.MapIdentityModule();
 app.MapRegistryModule();
 app.MapEnrollmentModule();
+app.MapStaffModule();
 app.MapHomeModule();
 app.MapAuditModule();
 app.MapPages();

@@ -11,6 +11,7 @@ using Tuoyu.Web.Modules.Enrollment.Domain;
 using Tuoyu.Web.Modules.Identity.Contracts;
 using Tuoyu.Web.Modules.Identity.Domain;
 using Tuoyu.Web.Modules.Registry.Domain;
+using Tuoyu.Web.Modules.Staff.Domain;
 using Tuoyu.Web.Modules.Registry.Contracts;
 
 namespace Tuoyu.IntegrationTests.Infrastructure;
@@ -37,11 +38,20 @@ public sealed class TestWorld
     public required string ChildAIdNumber { get; init; }
     public required Guid MedicalA { get; init; }
     public required Guid AgreementA { get; init; }
+    public required Guid ClassA { get; init; }
+    public required Guid ClassB { get; init; }
+    /// <summary>Child A's mother (linked to <see cref="ParentA"/>).</summary>
+    public required Guid GuardianA { get; init; }
+    public required Guid GuardianB { get; init; }
+    /// <summary>A 保育师 of institution A assigned to class A.</summary>
+    public required Guid CarerA { get; init; }
 
     public string RegulatorA => "regA" + Suffix;
     public string RegulatorB => "regB" + Suffix;
     public string AdminA => "admA" + Suffix;
     public string AdminB => "admB" + Suffix;
+    /// <summary>An institution staff account (保育人员) at institution A.</summary>
+    public string StaffA => "stfA" + Suffix;
     public string ParentA => "parA" + Suffix;
     public string ParentB => "parB" + Suffix;
     public string MedicalUser => "medA" + Suffix;
@@ -61,13 +71,19 @@ public sealed class TestWorld
         var childB = Guid.NewGuid();
         var medical = Guid.NewGuid();
         var agreement = Guid.NewGuid();
+        var classAId = Guid.NewGuid();
+        var classBId = Guid.NewGuid();
+        var guardianA = Guid.NewGuid();
+        var guardianB = Guid.NewGuid();
+        var carerA = Guid.NewGuid();
         var rng = new Random(n * 7919 + Environment.TickCount);
         var (idA, birthA) = TestIds.ResidentId("430102", new DateOnly(2025, 1, 1).AddDays(rng.Next(300)));
         var (idB, birthB) = TestIds.ResidentId("430104", new DateOnly(2025, 1, 1).AddDays(rng.Next(300)));
         var world = new TestWorld(factory)
         {
             Suffix = suffix, InstitutionA = instA, InstitutionB = instB, ChildA = childA, ChildB = childB,
-            ChildAIdNumber = idA, MedicalA = medical, AgreementA = agreement,
+            ChildAIdNumber = idA, MedicalA = medical, AgreementA = agreement, ClassA = classAId, ClassB = classBId,
+            GuardianA = guardianA, GuardianB = guardianB, CarerA = carerA,
         };
 
         await factory.WithScopeAsync(async sp =>
@@ -86,8 +102,8 @@ public sealed class TestWorld
             // Credit codes must differ although the suffix is shared.
             b.CreditCode = UnifiedSocialCreditCode.Create("52" + YueluStreet[..6] + a.CreditCode[8..17]);
             db.Institutions.AddRange(a, b);
-            var classA = new ChildcareClass { Id = Guid.NewGuid(), InstitutionId = instA, Name = "托小班", Type = ClassType.Toddler, Capacity = 15 };
-            var classB = new ChildcareClass { Id = Guid.NewGuid(), InstitutionId = instB, Name = "托小班", Type = ClassType.Toddler, Capacity = 15 };
+            var classA = new ChildcareClass { Id = classAId, InstitutionId = instA, Name = "托小班", Type = ClassType.Toddler, Capacity = 15 };
+            var classB = new ChildcareClass { Id = classBId, InstitutionId = instB, Name = "托小班", Type = ClassType.Toddler, Capacity = 15 };
             db.Classes.AddRange(classA, classB);
             Child NewChild(Guid id, string idNumber, DateOnly birth) => new()
             {
@@ -116,14 +132,20 @@ public sealed class TestWorld
                 User(world.RegulatorB, UserKind.Regulator, region: "430104000000"),
                 User(world.AdminA, UserKind.InstitutionAdmin, inst: instA),
                 User(world.AdminB, UserKind.InstitutionAdmin, inst: instB),
+                User(world.StaffA, UserKind.InstitutionStaff, inst: instA),
                 parentA, parentB,
                 User(world.MedicalUser, UserKind.Medical, med: medical),
                 User(world.Auditor, UserKind.Auditor),
                 User(world.SystemAdmin, UserKind.SystemAdmin),
                 User(world.SecurityAdmin, UserKind.SecurityAdmin));
             db.Guardians.AddRange(
-                new Guardian { Id = Guid.NewGuid(), ChildId = childA, UserId = parentA.Id, Name = "张丽", Relation = "母亲", Phone = "13812345678" },
-                new Guardian { Id = Guid.NewGuid(), ChildId = childB, UserId = parentB.Id, Name = "李娜", Relation = "母亲", Phone = "13987654321" });
+                new Guardian { Id = guardianA, ChildId = childA, UserId = parentA.Id, Name = "张丽", Relation = "母亲", Phone = "13812345678" },
+                new Guardian { Id = guardianB, ChildId = childB, UserId = parentB.Id, Name = "李娜", Relation = "母亲", Phone = "13987654321" });
+            db.Staff.Add(new StaffMember
+            {
+                Id = carerA, InstitutionId = instA, ClassId = classAId, Name = "王保育", Role = StaffRole.Carer,
+                CertificateNumber = "BY" + suffix, CertificateExpiresOn = new DateOnly(2030, 1, 1), HiredOn = new DateOnly(2024, 1, 1),
+            });
             await db.SaveChangesAsync();
         });
         return world;

@@ -29,6 +29,10 @@ public static class Permissions
     public const string ChildRead = "enrollment:child:read";
     public const string ChildUpdate = "enrollment:child:update";
     public const string ChildRevealIdNumber = "enrollment:child:reveal";
+    /// <summary>考勤登记: check-in, check-out, absence, class check-in, staff presence (the institution's own users).</summary>
+    public const string AttendanceRecord = "enrollment:attendance:record";
+    /// <summary>查看班级当日考勤与师幼比.</summary>
+    public const string AttendanceRead = "enrollment:attendance:read";
     public const string StatisticsRead = "statistics:region:read";
     public const string AuditRead = "audit:entry:read";
     public const string AuditVerify = "audit:chain:verify";
@@ -36,14 +40,14 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } =
     [
         SelfManage, UserRead, UserManage, UserUnlock, SummaryRead, InstitutionRead, InstitutionUpdate,
-        InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, StatisticsRead, AuditRead, AuditVerify,
+        InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, AttendanceRecord, AttendanceRead, StatisticsRead, AuditRead, AuditVerify,
     ];
 
     private static readonly Dictionary<UserKind, HashSet<string>> ByKind = new()
     {
-        [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingReview, ChildRead, ChildRevealIdNumber, StatisticsRead],
-        [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber],
-        [UserKind.InstitutionStaff] = [SelfManage, SummaryRead, InstitutionRead, ChildRead, ChildUpdate],
+        [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingReview, ChildRead, ChildRevealIdNumber, AttendanceRead, StatisticsRead],
+        [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber, AttendanceRecord, AttendanceRead],
+        [UserKind.InstitutionStaff] = [SelfManage, SummaryRead, InstitutionRead, ChildRead, ChildUpdate, AttendanceRecord, AttendanceRead],
         [UserKind.Parent] = [SelfManage, SummaryRead, ChildRead, ChildUpdate],
         [UserKind.Medical] = [SelfManage, SummaryRead, InstitutionRead, ChildRead],
         // Both account administrators list accounts; only the system admin changes them, only the

@@ -1,4 +1,5 @@
 using Tuoyu.Web.Common.Security;
+using Tuoyu.Web.Modules.Enrollment.Attendance;
 using Tuoyu.Web.Modules.Enrollment.Children;
 using Tuoyu.Web.Modules.Enrollment.Contracts;
 using Tuoyu.Web.Modules.Enrollment.Occupancy;
@@ -15,6 +16,8 @@ public static class EnrollmentModule
         services.AddScoped<IClassOccupancy, ClassOccupancy>();
         services.AddScoped<IEnrollmentCounts, EnrollmentCounts>();
         services.AddScoped<ChildHandler>();
+        services.AddScoped<AttendanceHandler>();
+        services.AddScoped<ClassDayHandler>();
         return services;
     }
 
@@ -27,6 +30,7 @@ public static class EnrollmentModule
             .RequirePermission(Permissions.ChildUpdate).WithSummary("修改过敏与健康备注");
         g.MapPost("/{id:guid}/id-number/reveal", (Guid id, RevealIdNumberRequest r, ChildHandler h, CancellationToken ct) => h.RevealIdNumberAsync(id, r, ct))
             .RequirePermission(Permissions.ChildRevealIdNumber).WithSummary("查看完整证件号（留痕）");
+        app.MapAttendance();
         return app;
     }
 }

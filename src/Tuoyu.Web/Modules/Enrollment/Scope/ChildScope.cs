@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tuoyu.Web.Common.Data;
 using Tuoyu.Web.Common.Security;
+using Tuoyu.Web.Common.Time;
 using Tuoyu.Web.Modules.Enrollment.Contracts;
 using Tuoyu.Web.Modules.Identity.Contracts;
 using Tuoyu.Web.Modules.Registry.Contracts;
@@ -16,7 +17,7 @@ internal sealed class ChildScope(AppDbContext db, IInstitutionScope institutions
             return db.Guardians.Where(g => g.UserId == user.Id).Select(g => g.ChildId);
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = ChinaTime.Today(clock);
         var ids = institutions.IdsInScope(user);
         return db.Enrollments
             .Where(e => (e.EndDate == null || e.EndDate >= today) && ids.Contains(e.InstitutionId))

@@ -1,0 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+using Tuoyu.Web.Common.Data;
+using Tuoyu.Web.Modules.Registry.Contracts;
+
+namespace Tuoyu.Web.Modules.Registry.Lookup;
+
+internal sealed class ClassDirectory(AppDbContext db) : IClassDirectory
+{
+    public Task<ClassInfo?> FindAsync(Guid classId, CancellationToken ct) =>
+        db.Classes.AsNoTracking().Where(c => c.Id == classId)
+            .Select(c => new ClassInfo(c.Id, c.InstitutionId, c.Name, c.Type, c.Capacity)).FirstOrDefaultAsync(ct);
+}
