@@ -188,7 +188,7 @@ internal sealed class DemoWorld
             for (var k = 0; k < enrolled; k++) { AddChild(institution, cls); }
             // Carers per the national ratios (乳儿班 1:3, 托小班 1:5, 托大班 1:7).
             var ratio = type switch { ClassType.Infant => 3, ClassType.Toddler => 5, ClassType.Preschool => 7, _ => 5 };
-            for (var c = 0; c < Math.Max(1, (enrolled + ratio - 1) / ratio); c++) { AddStaff(institution, StaffRole.Carer, institution.OpenedOn); }
+            for (var c = 0; c < Math.Max(1, (enrolled + ratio - 1) / ratio); c++) { AddStaff(institution, StaffRole.Carer, institution.OpenedOn, cls.Id); }
         }
 
         if (institution.Kind is not (InstitutionKind.FamilyPoint or InstitutionKind.CareStation))
@@ -249,7 +249,7 @@ internal sealed class DemoWorld
         });
     }
 
-    private void AddStaff(Institution institution, StaffRole role, DateOnly opened)
+    private void AddStaff(Institution institution, StaffRole role, DateOnly opened, Guid? classId = null)
     {
         var certified = role is StaffRole.Director or StaffRole.Carer or StaffRole.HealthWorker && _rng.Next(100) < 88;
         Staff.Add(new StaffMember
@@ -261,6 +261,7 @@ internal sealed class DemoWorld
             CertificateNumber = certified ? "BY" + _rng.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture) : null,
             CertificateExpiresOn = certified ? _today.AddDays(-30 + _rng.Next(1500)) : null,
             HiredOn = opened.AddDays(_rng.Next(60)),
+            ClassId = classId,
         });
     }
 

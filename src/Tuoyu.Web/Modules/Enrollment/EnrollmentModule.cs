@@ -1,6 +1,7 @@
 using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Enrollment.Attendance;
 using Tuoyu.Web.Modules.Enrollment.Children;
+using Tuoyu.Web.Modules.Enrollment.DailyNotes;
 using Tuoyu.Web.Modules.Enrollment.Contracts;
 using Tuoyu.Web.Modules.Enrollment.Occupancy;
 using Tuoyu.Web.Modules.Enrollment.Counts;
@@ -18,6 +19,7 @@ public static class EnrollmentModule
         services.AddScoped<ChildHandler>();
         services.AddScoped<AttendanceHandler>();
         services.AddScoped<ClassDayHandler>();
+        services.AddScoped<DailyNoteHandler>();
         return services;
     }
 
@@ -30,6 +32,16 @@ public static class EnrollmentModule
             .RequirePermission(Permissions.ChildUpdate).WithSummary("修改过敏与健康备注");
         g.MapPost("/{id:guid}/id-number/reveal", (Guid id, RevealIdNumberRequest r, ChildHandler h, CancellationToken ct) => h.RevealIdNumberAsync(id, r, ct))
             .RequirePermission(Permissions.ChildRevealIdNumber).WithSummary("查看完整证件号（留痕）");
+        g.MapPut("/{id:guid}/daily-notes/today", async (Guid id, DailyNoteRequest r, DailyNoteHandler h, CancellationToken ct) =>
+            {
+                var (note, created) = await h.SaveTodayAsync(id, r, ct);
+                return created ? Results.Created($"/api/v1/children/{id}/days", note) : Results.Ok(note);
+            })
+            .RequirePermission(Permissions.AttendanceRecord).WithSummary("填写或修改今天的成长记录（进餐、午睡、如厕、情绪、一句话）");
+        g.MapGet("/{id:guid}/days", (Guid id, DateOnly? from, DateOnly? to, DailyNoteHandler h, CancellationToken ct) => h.DaysAsync(id, from, to, ct))
+            .RequirePermission(Permissions.ChildRead).WithSummary("儿童每日考勤、晨检与成长记录（新的在前，最多92天）");
+        app.MapGet("/api/v1/me/children", (DailyNoteHandler h, CancellationToken ct) => h.MyChildrenAsync(ct)).WithTags("家长")
+            .RequirePermission(Permissions.ChildRead).WithSummary("我的孩子及今日在园情况（家长）");
         app.MapAttendance();
         return app;
     }

@@ -34,3 +34,6 @@ public sealed record ClassTodayDto(
 public sealed record ClassTodayChild(
     Guid ChildId, string Name, int AgeMonths, string Status, string StatusName, DateTimeOffset? CheckInAt, decimal? Temperature,
     IReadOnlyList<string> HealthCheck, DateTimeOffset? CheckOutAt, string? AbsenceReason, bool HasAllergies);
+
+/// <summary>Someone a child may be handed to at check-out: a guardian or an authorised pick-up person.</summary>
+public sealed record PickerOption(string Kind, Guid Id, string Label);

@@ -102,6 +102,29 @@ internal sealed class ClassDayHandler(AppDbContext db, CurrentUser current, IIns
         }
     }
 
+    /// <summary>The caller's own institution's classes (institution users only; empty for others).</summary>
+    public async Task<IReadOnlyList<ClassInfo>> MyClassesAsync(CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        return user.InstitutionId is { } id ? await classes.OfInstitutionAsync(id, ct) : [];
+    }
+
+    /// <summary>Per child of the class: the people it may be handed to (the institution's own users only).</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<PickerOption>>> PickersAsync(Guid classId, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var cls = await ClassInScopeAsync(user, classId, ct);
+        if (user.InstitutionId != cls.InstitutionId) { throw new ForbiddenException("只有本机构工作人员可以办理交接"); }
+        var childIds = (await RosterAsync(classId, ChinaTime.Today(clock), ct)).Select(r => r.ChildId).ToList();
+        var guardians = await db.Guardians.AsNoTracking().Where(g => childIds.Contains(g.ChildId))
+            .Select(g => new { g.ChildId, g.Id, g.Name, g.Relation }).ToListAsync(ct);
+        var others = await db.PickupPersons.AsNoTracking().Where(p => childIds.Contains(p.ChildId) && p.RevokedAt == null)
+            .Select(p => new { p.ChildId, p.Id, p.Name, p.Relation }).ToListAsync(ct);
+        return childIds.ToDictionary(id => id, id => (IReadOnlyList<PickerOption>)[
+            .. guardians.Where(g => g.ChildId == id).Select(g => new PickerOption(nameof(PickupKind.Guardian), g.Id, $"{g.Name}（{g.Relation}）")),
+            .. others.Where(p => p.ChildId == id).Select(p => new PickerOption(nameof(PickupKind.PickupPerson), p.Id, $"{p.Name}（{p.Relation}，授权接送）"))]);
+    }
+
     private async Task<ClassInfo> ClassInScopeAsync(UserContext user, Guid classId, CancellationToken ct)
     {
         var cls = await classes.FindAsync(classId, ct) ?? throw new NotFoundException("班级");

@@ -9,4 +9,11 @@ internal sealed class ClassDirectory(AppDbContext db) : IClassDirectory
     public Task<ClassInfo?> FindAsync(Guid classId, CancellationToken ct) =>
         db.Classes.AsNoTracking().Where(c => c.Id == classId)
             .Select(c => new ClassInfo(c.Id, c.InstitutionId, c.Name, c.Type, c.Capacity)).FirstOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<ClassInfo>> OfInstitutionAsync(Guid institutionId, CancellationToken ct)
+    {
+        var rows = await db.Classes.AsNoTracking().Where(c => c.InstitutionId == institutionId)
+            .Select(c => new ClassInfo(c.Id, c.InstitutionId, c.Name, c.Type, c.Capacity)).ToListAsync(ct);
+        return [.. rows.OrderBy(c => c.Type).ThenBy(c => c.Name, StringComparer.Ordinal)];
+    }
 }
