@@ -3,6 +3,7 @@ using Tuoyu.Web.Modules.Registry.Classes;
 using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Registry.Domain;
 using Tuoyu.Web.Modules.Registry.Filing;
+using Tuoyu.Web.Modules.Registry.FilingDocuments;
 using Tuoyu.Web.Modules.Registry.Lookup;
 using Tuoyu.Web.Modules.Registry.Institutions;
 using Tuoyu.Web.Modules.Registry.PublicDirectory;
@@ -20,6 +21,7 @@ public static class RegistryModule
         services.AddScoped<PublicDirectoryHandler>();
         services.AddScoped<ClassHandler>();
         services.AddScoped<FilingHandler>();
+        services.AddScoped<FilingDocumentHandler>();
         return services;
     }
 
@@ -78,6 +80,7 @@ public static class RegistryModule
             .RequirePermission(Permissions.FilingReview).WithSummary("不予备案（须填写理由）");
         g.MapPost("/{id:guid}/filing/revoke", (Guid id, FilingStepRequest r, FilingHandler h, CancellationToken ct) => h.StepAsync(id, FilingAction.Revoke, r, ct))
             .RequirePermission(Permissions.FilingReview).WithSummary("撤销备案（须填写理由）");
+        g.MapFilingDocuments();
         return app;
     }
 }
