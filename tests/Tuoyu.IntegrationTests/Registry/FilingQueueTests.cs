@@ -154,6 +154,20 @@ public abstract partial class FilingQueueTests(AppFixture fixture)
         Assert.Contains("已提交备案", html, StringComparison.Ordinal);
         Assert.Equal(FilingStatus.Submitted, await fixture.Factory.WithDbAsync(db => db.Institutions.Where(i => i.Id == w.InstitutionA).Select(i => i.FilingStatus).SingleAsync()));
 
+        // The county regulator gets the review buttons; moved down to a street, they no longer do (Zhuzhou 三(五)2).
+        var regA = await w.ClientAsync(w.RegulatorA);
+        Assert.Contains("data-testid=\"review-form\"", await PageAsync(regA, url), StringComparison.Ordinal);
+        await fixture.Factory.WithDbAsync(async db =>
+        {
+            var u = await db.Users.SingleAsync(x => x.UserName == w.RegulatorA);
+            u.RegionCode = TestWorld.FurongStreet;
+            return await db.SaveChangesAsync();
+        });
+        var street = await PageAsync(await w.ClientAsync(w.RegulatorA), url);
+        Assert.DoesNotContain("data-testid=\"review-form\"", street, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"filing-documents\"", street, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/institutions/{w.InstitutionA}/filing\"", await PageAsync(admin, $"/institutions/{w.InstitutionA}"), StringComparison.Ordinal);
+
         // The regulator of another county cannot open the page.
         var regB = await w.ClientAsync(w.RegulatorB);
         var denied = await regB.GetAsync(url);
