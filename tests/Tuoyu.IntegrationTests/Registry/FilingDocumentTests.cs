@@ -228,6 +228,37 @@ public abstract class FilingDocumentTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_cookie_signed_in_upload_needs_the_antiforgery_token()
+    {
+        var w = await WorldAsync();
+        var browser = fixture.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await browser.GetStringAsync("/login");
+        using (var form = new FormUrlEncodedContent(new Dictionary<string, string>
+               {
+                   ["_handler"] = "login", ["__RequestVerificationToken"] = TokenIn(login), ["Input.UserName"] = w.AdminA, ["Input.Password"] = TestWorld.Password,
+               }))
+        {
+            var signedIn = await browser.PostAsync("/login", form);
+            Assert.True(signedIn.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("tuoyu.auth=", StringComparison.Ordinal)),
+                $"cookie sign-in failed: {(int)signedIn.StatusCode}");
+        }
+
+        // A cross-site form could post with the cookie alone: refused, nothing stored.
+        var problem = await RefusedUnchangedAsync(w.InstitutionA,
+            () => browser.PostAsync(Docs(w.InstitutionA), TestWorld.FilingDocumentForm("FireSafety", "fire.pdf", TestWorld.MinimalPdf())), HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("antiforgery", out _), problem.ToString());
+
+        // With the token of one of the platform's own pages it is accepted.
+        var page = await browser.GetStringAsync($"/institutions/{w.InstitutionA}/filing");
+        using var ok = TestWorld.FilingDocumentForm("FireSafety", "fire.pdf", TestWorld.MinimalPdf());
+        ok.Add(new StringContent(TokenIn(page)), "__RequestVerificationToken");
+        await ApiAssert.StatusAsync(await browser.PostAsync(Docs(w.InstitutionA), ok), HttpStatusCode.Created);
+    }
+
+    private static string TokenIn(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    [Fact]
     public async Task Submit_without_the_required_documents_is_409_listing_the_missing_kinds()
     {
         var w = await WorldAsync(services: CareServices.FullDay | CareServices.Hourly);

@@ -50,6 +50,32 @@ internal static class FilingDocumentEndpoints
 
     private static async Task<(string? Kind, string? FileName, byte[]? Content)> ReadUploadAsync(HttpRequest request, CancellationToken ct)
     {
+        var tooLarge = ValidationFailedException.For("file", $"文件不能超过{UploadedFileCheck.MaxBytes / 1024 / 1024}MB");
+        if (request.ContentLength > MaxBodyBytes) { throw tooLarge; }
+        if (!request.HasFormContentType) { throw ValidationFailedException.For("file", "请以 multipart/form-data 上传文件"); }
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) { limit.MaxRequestBodySize = MaxBodyBytes; }
+        // The form is read once, with these limits; antiforgery below reads the same cached form.
+        var feature = new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = MaxBodyBytes, ValueCountLimit = 16 });
+        request.HttpContext.Features.Set<IFormFeature>(feature);
+        IFormCollection form;
+        try
+        {
+            form = await feature.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException)
+        {
+            // Over the form reader's limit (a chunked body has no length to check up front).
+            throw tooLarge;
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw tooLarge;
+        }
+        catch (IOException)
+        {
+            throw ValidationFailedException.For("file", "上传中断或格式有误，请重试");
+        }
+
         if (!request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             try
@@ -60,21 +86,6 @@ internal static class FilingDocumentEndpoints
             {
                 throw ValidationFailedException.For("antiforgery", "页面已过期，请刷新后重试");
             }
-        }
-
-        var tooLarge = ValidationFailedException.For("file", $"文件不能超过{UploadedFileCheck.MaxBytes / 1024 / 1024}MB");
-        if (request.ContentLength > MaxBodyBytes) { throw tooLarge; }
-        if (!request.HasFormContentType) { throw ValidationFailedException.For("file", "请以 multipart/form-data 上传文件"); }
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) { limit.MaxRequestBodySize = MaxBodyBytes; }
-        IFormCollection form;
-        try
-        {
-            form = await new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = MaxBodyBytes, ValueCountLimit = 16 }).ReadFormAsync(ct);
-        }
-        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
-        {
-            // A chunked body over the limit ends here (Kestrel's limit, or the form reader's).
-            throw tooLarge;
         }
 
         var file = form.Files.GetFile("file");
