@@ -163,6 +163,31 @@ public sealed class TestWorld
         return client;
     }
 
+    /// <summary>Every filing document kind (all that any institution needs, 食品经营许可 included) as a minimal PDF, uploaded as <paramref name="admin"/>.</summary>
+    public static async Task UploadFilingDocumentsAsync(HttpClient admin, Guid institution)
+    {
+        foreach (var kind in new[] { "RegistrationCertificate", "PremisesProof", "FireSafety", "HealthEvaluation", "FoodLicence", "StaffQualifications" })
+        {
+            var response = await admin.PostAsync($"/api/v1/institutions/{institution}/filing/documents", FilingDocumentForm(kind, kind + ".pdf", MinimalPdf(kind)));
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"upload {kind}: {(int)response.StatusCode} {body}");
+        }
+    }
+
+    /// <summary>A minimal valid PDF naming <paramref name="line"/>.</summary>
+    public static byte[] MinimalPdf(string line = "test") => Tuoyu.Web.Modules.Demo.DemoPdf.Create("Tuoyu test document", line);
+
+    /// <summary>The multipart body of a filing document upload.</summary>
+    public static MultipartFormDataContent FilingDocumentForm(string? kind, string fileName, byte[] bytes, string contentType = "application/pdf")
+    {
+        var form = new MultipartFormDataContent();
+        if (kind is not null) { form.Add(new StringContent(kind), "kind"); }
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", fileName);
+        return form;
+    }
+
     public static async Task<string> TokenAsync(HttpClient client, string userName, string password, string? code = null)
     {
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password, twoFactorCode = code });

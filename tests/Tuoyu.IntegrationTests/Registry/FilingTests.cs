@@ -8,7 +8,7 @@ using Tuoyu.Web.Modules.Registry.Domain;
 namespace Tuoyu.IntegrationTests.Registry;
 
 /// <summary>
-/// Issue #3 item 3, the filing (备案) workflow without documents: the institution's admin submits, the county
+/// Issue #3 item 3, the filing (备案) workflow (documents: FilingDocumentTests): the institution's admin submits, the county
 /// regulator returns, approves, rejects or revokes; every step is a history event; a refused step changes nothing.
 /// </summary>
 public abstract class FilingTests(AppFixture fixture)
@@ -64,6 +64,7 @@ public abstract class FilingTests(AppFixture fixture)
         var anonymous = fixture.Factory.CreateClient();
         await ApiAssert.ProblemAsync(await anonymous.GetAsync($"/api/v1/public/institutions/{w.InstitutionA}"), HttpStatusCode.NotFound);
 
+        await TestWorld.UploadFilingDocumentsAsync(admin, w.InstitutionA);
         var s = await StepAsync(admin, w.InstitutionA, "submit");
         Assert.Equal("Submitted", s.GetProperty("status").GetString());
         await ApiAssert.ProblemAsync(await anonymous.GetAsync($"/api/v1/public/institutions/{w.InstitutionA}"), HttpStatusCode.NotFound);

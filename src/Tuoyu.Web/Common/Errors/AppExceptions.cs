@@ -19,8 +19,13 @@ public sealed class NotFoundException(string what) : AppException($"{what}不存
 /// <summary>403: the resource exists but lies outside the caller's data scope.</summary>
 public sealed class ForbiddenException(string message = "无权访问该数据") : AppException(message);
 
-/// <summary>409: a business rule was broken. <paramref name="code"/> is stable and English, e.g. enrollment.class_full.</summary>
-public sealed class RuleViolationException(string code, string message) : AppException(message)
+/// <summary>
+/// 409: a business rule was broken. <paramref name="code"/> is stable and English, e.g. enrollment.class_full;
+/// <paramref name="extensions"/> are extra ProblemDetails members for programs (e.g. the missing document kinds).
+/// </summary>
+public sealed class RuleViolationException(string code, string message, IReadOnlyDictionary<string, object?>? extensions = null) : AppException(message)
 {
     public string Code { get; } = code;
+
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 }

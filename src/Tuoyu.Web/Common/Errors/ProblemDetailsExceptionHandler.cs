@@ -29,6 +29,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 break;
             case RuleViolationException r:
                 problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "违反业务规则", Detail = r.Message };
+                foreach (var (key, value) in r.Extensions) { problem.Extensions[key] = value; }
                 problem.Extensions["code"] = r.Code;
                 break;
             case DbUpdateConcurrencyException:

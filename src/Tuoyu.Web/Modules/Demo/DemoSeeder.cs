@@ -84,6 +84,7 @@ internal sealed class DemoSeeder(AppDbContext db, SensitiveDataProtector protect
         }
 
         await CreateAccountsAsync(world, password, ct);
+        await SeedFilingsAsync(world, names, ct);
         var summary = System.Text.Json.JsonSerializer.Serialize(new
         {
             scale = scale.ToString(), institutions = world.Institutions.Count, classes = world.Classes.Count, children = children.Count,
@@ -131,6 +132,31 @@ internal sealed class DemoSeeder(AppDbContext db, SensitiveDataProtector protect
         await db.SaveChangesAsync(ct);
         await LinkParentAsync(world, furongInstitution.Id, parent1.Id, ct);
         await LinkParentAsync(world, yueluInstitution.Id, parent2.Id, ct);
+    }
+
+    /// <summary>Filing history and documents (ADR 0019), named after the demo accounts where they exist.</summary>
+    private async Task SeedFilingsAsync(DemoWorld world, IReadOnlyDictionary<string, string> regionNames, CancellationToken ct)
+    {
+        var accounts = await db.Users.AsNoTracking().Where(u => u.UserName == "furong" || u.UserName == "yuelu" || u.UserName == "inst0001" || u.UserName == "inst0002")
+            .Select(u => new { u.Id, u.UserName, u.RegionCode, u.InstitutionId }).ToListAsync(ct);
+        var regulators = accounts.Where(a => a.RegionCode is not null).ToDictionary(a => a.RegionCode!, a => new DemoActor(a.Id, a.UserName!));
+        var admins = accounts.Where(a => a.InstitutionId is not null).ToDictionary(a => a.InstitutionId!.Value, a => new DemoActor(a.Id, a.UserName!));
+        static Guid Stable(string key) => new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key))[..16]);
+        DemoActor RegulatorOf(Institution i)
+        {
+            var county = i.RegionCode[..6] + "000000";
+            return regulators.TryGetValue(county, out var r) ? r
+                : new DemoActor(Stable("demo-regulator-" + county), regionNames.GetValueOrDefault(county, county) + "卫生健康局");
+        }
+
+        DemoActor AdminOf(Institution i) => admins.TryGetValue(i.Id, out var a) ? a : new DemoActor(Stable("demo-admin-" + i.Id), i.Name + "负责人");
+        var filings = DemoFilings.Generate(world.Institutions, clock.GetUtcNow().UtcDateTime, RegulatorOf, AdminOf);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await BulkInsert.InsertAsync(db, filings.Events, ct);
+        await BulkInsert.InsertAsync(db, filings.Documents, ct);
+        await BulkInsert.InsertAsync(db, filings.Contents, ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Demo filings: {Events} events, {Documents} documents", filings.Events.Count, filings.Documents.Count);
     }
 
     private async Task LinkParentAsync(DemoWorld world, Guid institutionId, Guid userId, CancellationToken ct)

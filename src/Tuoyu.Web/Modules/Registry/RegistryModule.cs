@@ -3,6 +3,8 @@ using Tuoyu.Web.Modules.Registry.Classes;
 using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Registry.Domain;
 using Tuoyu.Web.Modules.Registry.Filing;
+using Tuoyu.Web.Modules.Registry.FilingDocuments;
+using Tuoyu.Web.Modules.Registry.FilingQueue;
 using Tuoyu.Web.Modules.Registry.Lookup;
 using Tuoyu.Web.Modules.Registry.Institutions;
 using Tuoyu.Web.Modules.Registry.PublicDirectory;
@@ -21,6 +23,8 @@ public static class RegistryModule
         services.AddScoped<PublicDirectoryHandler>();
         services.AddScoped<ClassHandler>();
         services.AddScoped<FilingHandler>();
+        services.AddScoped<FilingDocumentHandler>();
+        services.AddScoped<FilingQueueHandler>();
         return services;
     }
 
@@ -79,6 +83,8 @@ public static class RegistryModule
             .RequirePermission(Permissions.FilingReview).WithSummary("不予备案（须填写理由）");
         g.MapPost("/{id:guid}/filing/revoke", (Guid id, FilingStepRequest r, FilingHandler h, CancellationToken ct) => h.StepAsync(id, FilingAction.Revoke, r, ct))
             .RequirePermission(Permissions.FilingReview).WithSummary("撤销备案（须填写理由）");
+        g.MapFilingDocuments();
+        app.MapFilingQueue();
         return app;
     }
 }

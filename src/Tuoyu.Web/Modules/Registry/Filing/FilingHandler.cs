@@ -9,8 +9,9 @@ using Tuoyu.Web.Modules.Registry.Domain;
 namespace Tuoyu.Web.Modules.Registry.Filing;
 
 /// <summary>
-/// The filing (备案) workflow of one institution (issue #3 item 3, without documents): scope first (403 outside it),
-/// then <see cref="FilingRules"/> (403 wrong actor, 400 reason, 409 status), then the status change and its
+/// The filing (备案) workflow of one institution (issue #3 item 3): scope first (403 outside it),
+/// then <see cref="FilingRules"/> (403 wrong actor, 400 reason, 409 status), for a submission the required documents
+/// (409 <see cref="FilingDocumentRules.DocumentsMissing"/> with the missing kinds, ADR 0019), then the status change and its
 /// <see cref="FilingEvent"/> in one SaveChanges guarded by the institution's version (409 concurrency.conflict).
 /// Approval sets <see cref="Institution.FiledOn"/> to today's date in China Standard Time (UTC+8, the Asia/Shanghai
 /// date: China keeps no daylight saving time); revocation clears it (the history keeps the filing date).
@@ -47,6 +48,19 @@ internal sealed class FilingHandler(AppDbContext db, IInstitutionScope scope, Cu
             case FilingRefusalKind.WrongActor: throw new ForbiddenException(refusal.Message);
             case FilingRefusalKind.ReasonInvalid: throw ValidationFailedException.For("reason", refusal.Message);
             case FilingRefusalKind.InvalidTransition: throw new RuleViolationException(FilingRules.InvalidTransition, refusal.Message);
+        }
+
+        if (action == FilingAction.Submit)
+        {
+            // Read in the same unit of work as the version check below: a document change bumps the version too (ADR 0019).
+            var present = await db.FilingDocuments.AsNoTracking().Where(d => d.InstitutionId == institution.Id && d.SupersededAt == null)
+                .Select(d => d.Kind).ToListAsync(ct);
+            var missing = FilingDocumentRules.Missing(institution.Services, present);
+            if (missing.Count > 0)
+            {
+                throw new RuleViolationException(FilingDocumentRules.DocumentsMissing, FilingDocumentRules.MissingMessage(missing),
+                    new Dictionary<string, object?> { ["missing"] = missing.Select(k => k.ToString()).ToArray() });
+            }
         }
 
         var now = clock.GetUtcNow();
