@@ -1,6 +1,8 @@
 using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Registry.Classes;
 using Tuoyu.Web.Modules.Registry.Contracts;
+using Tuoyu.Web.Modules.Registry.Designations;
+using Tuoyu.Web.Modules.Registry.Fees;
 using Tuoyu.Web.Modules.Registry.Domain;
 using Tuoyu.Web.Modules.Registry.Filing;
 using Tuoyu.Web.Modules.Registry.Lookup;
@@ -20,6 +22,8 @@ public static class RegistryModule
         services.AddScoped<PublicDirectoryHandler>();
         services.AddScoped<ClassHandler>();
         services.AddScoped<FilingHandler>();
+        services.AddScoped<DesignationHandler>();
+        services.AddFees();
         return services;
     }
 
@@ -78,6 +82,9 @@ public static class RegistryModule
             .RequirePermission(Permissions.FilingReview).WithSummary("不予备案（须填写理由）");
         g.MapPost("/{id:guid}/filing/revoke", (Guid id, FilingStepRequest r, FilingHandler h, CancellationToken ct) => h.StepAsync(id, FilingAction.Revoke, r, ct))
             .RequirePermission(Permissions.FilingReview).WithSummary("撤销备案（须填写理由）");
+        g.MapDesignations();
+        g.MapFees();
+        app.MapFeeGuidelines();
         return app;
     }
 }
