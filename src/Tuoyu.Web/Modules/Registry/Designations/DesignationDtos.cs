@@ -23,3 +23,6 @@ public sealed record GrantDesignationRequest(string? Kind, string? Level, string
 
 /// <summary>Withdrawal: a reason (≤ 500) and the date it takes effect; <c>Version</c> the institution's version.</summary>
 public sealed record WithdrawDesignationRequest(string? Reason, DateOnly? WithdrawnOn, int? Version);
+
+/// <summary>For the page: the kinds and demonstration levels the user may grant here, and the rows it may withdraw.</summary>
+internal sealed record DesignationOptions(IReadOnlyList<Domain.DesignationKind> Kinds, IReadOnlyList<string> DemonstrationLevels, IReadOnlyList<Guid> Withdrawable);

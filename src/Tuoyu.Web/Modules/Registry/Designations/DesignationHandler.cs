@@ -97,6 +97,22 @@ internal sealed class DesignationHandler(AppDbContext db, IInstitutionScope scop
         return await StateAsync(institution, ct);
     }
 
+    /// <summary>What the signed-in user may grant on this institution and which of its rows it may withdraw (the page's forms).</summary>
+    public async Task<DesignationOptions> OptionsAsync(Guid institutionId, DesignationsDto state, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var region = user.Has(Permissions.DesignationManage) ? RegulatorRegion(user) : null;
+        if (region is null) { return new([], [], []); }
+        var at = await db.Institutions.AsNoTracking().Where(i => i.Id == institutionId).Select(i => i.RegionCode).SingleAsync(ct);
+        var levels = DesignationRules.DemonstrationLevels.Where(l => DesignationRules.MayManage(DesignationKind.Demonstration, l, region, at)).ToList();
+        var kinds = Enum.GetValues<DesignationKind>()
+            .Where(k => k == DesignationKind.Demonstration ? levels.Count > 0 : DesignationRules.MayManage(k, null, region, at)).ToList();
+        var withdrawable = state.History
+            .Where(d => d.WithdrawnOn is null && DesignationRules.TryParseKind(d.Kind, out var k) && DesignationRules.MayManage(k, d.Level, region, at))
+            .Select(d => d.Id).ToList();
+        return new(kinds, levels, withdrawable);
+    }
+
     /// <summary>The Beijing date (UTC+8, no daylight saving): the date a regulator's decision carries.</summary>
     public DateOnly BeijingToday() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 
