@@ -26,6 +26,7 @@ public abstract class DesignationTests(AppFixture fixture)
                 i.IsInclusive = false;
                 i.Ownership = Ownership.Private;
                 i.Grade = null;
+                i.Services = CareServices.FullDay | CareServices.HalfDay;
                 if (i.Id == w.InstitutionA) { i.FilingStatus = statusA; }
             }
 
@@ -279,6 +280,35 @@ public abstract class DesignationTests(AppFixture fixture)
         var idB = Row(await GrantAsync(regB, w.InstitutionB, "Inclusive"), "Inclusive").GetProperty("id").GetGuid();
         await RefusedUnchangedAsync(w.InstitutionA, () => reg.PostAsJsonAsync($"{Url(w.InstitutionA)}/{idB}/withdraw",
             new { reason = "x", withdrawnOn = new DateOnly(2026, 4, 1), version }), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Granting_and_withdrawing_public_or_inclusive_status_reprices_the_stored_fees()
+    {
+        var w = await WorldAsync();
+        var admin = await w.ClientAsync(w.AdminA);
+        var reg = await w.ClientAsync(w.RegulatorA);
+        Task<FeePricing> PricingAsync() => fixture.Factory.WithDbAsync(db => db.Fees.Where(f => f.InstitutionId == w.InstitutionA).Select(f => f.Pricing).SingleAsync());
+        var fees = await ApiAssert.OkAsync(await admin.PutAsJsonAsync($"/api/v1/institutions/{w.InstitutionA}/fees", new
+        {
+            rows = new[] { new { classType = "Toddler", service = "FullDay", monthlyFeeFen = 300_000, effectiveFrom = new DateOnly(2026, 1, 1) } },
+            version = await VersionAsync(w.InstitutionA),
+        }));
+        Assert.Equal("Market", fees.GetProperty("pricing").GetString());
+        Assert.Equal(FeePricing.Market, await PricingAsync());
+
+        await GrantAsync(reg, w.InstitutionA, "Inclusive");
+        Assert.Equal(FeePricing.GovernmentGuided, await PricingAsync());
+        var s = await GrantAsync(reg, w.InstitutionA, "Public");
+        Assert.Equal(FeePricing.GovernmentPriced, await PricingAsync());
+        var publicId = Row(s, "Public").GetProperty("id").GetGuid();
+        await ApiAssert.OkAsync(await reg.PostAsJsonAsync($"{Url(w.InstitutionA)}/{publicId}/withdraw",
+            new { reason = "转为民办", withdrawnOn = new DateOnly(2026, 4, 1), version = await VersionAsync(w.InstitutionA) }));
+        Assert.Equal(FeePricing.GovernmentGuided, await PricingAsync());
+        // The amount stays; as 普惠 without an applicable guideline it is flagged, not refused.
+        fees = await ApiAssert.OkAsync(await admin.GetAsync($"/api/v1/institutions/{w.InstitutionA}/fees"));
+        Assert.Equal(300_000, fees.GetProperty("rows")[0].GetProperty("monthlyFeeFen").GetInt64());
+        Assert.NotEqual(0, fees.GetProperty("warnings").GetArrayLength());
     }
 
     [Fact]

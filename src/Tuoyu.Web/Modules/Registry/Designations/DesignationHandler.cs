@@ -58,6 +58,7 @@ internal sealed class DesignationHandler(AppDbContext db, IInstitutionScope scop
             case DesignationKind.Grade: institution.Grade = grant.Level; break;
         }
 
+        await RepriceFeesAsync(institution, ct);
         db.Designations.Add(new Designation
         {
             Id = Guid.NewGuid(), InstitutionId = institutionId, Kind = kind, Level = grant.Level, Basis = request.Basis!.Trim(),
@@ -93,8 +94,24 @@ internal sealed class DesignationHandler(AppDbContext db, IInstitutionScope scop
             case DesignationKind.Grade when institution.Grade == d.Level: institution.Grade = null; break;
         }
 
+        await RepriceFeesAsync(institution, ct);
         await db.SaveChangesAsync(ct);
         return await StateAsync(institution, ct);
+    }
+
+    /// <summary>
+    /// A fee's pricing follows the designations (<see cref="FeeRules.PricingOf"/>): when 公办 or 普惠 changes, the stored
+    /// fees change with it, in the same save (the amounts stay; a 普惠 institution's fee page flags any outside the range).
+    /// </summary>
+    private async Task RepriceFeesAsync(Institution institution, CancellationToken ct)
+    {
+        var pricing = FeeRules.PricingOf(institution.Ownership, institution.IsInclusive);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var fee in await db.Fees.Where(f => f.InstitutionId == institution.Id && f.Pricing != pricing).ToListAsync(ct))
+        {
+            fee.Pricing = pricing;
+            fee.UpdatedAt = now;
+        }
     }
 
     /// <summary>What the signed-in user may grant on this institution and which of its rows it may withdraw (the page's forms).</summary>
