@@ -264,6 +264,11 @@ public abstract class FeeTests(AppFixture fixture)
 
         var list = await ApiAssert.OkAsync(await (await w.ClientAsync(w.AdminA)).GetAsync($"/api/v1/fee-guidelines?region={TestWorld.FurongStreet}"));
         Assert.Contains(list.EnumerateArray(), x => x.GetProperty("id").GetGuid() == id);
+        // Yuelu's list does not show Furong's ranges; a bad region is 400; a parent (no institution read) is 403.
+        var yuelu = await ApiAssert.OkAsync(await reg.GetAsync($"/api/v1/fee-guidelines?region={TestWorld.YueluStreet}"));
+        Assert.DoesNotContain(yuelu.EnumerateArray(), x => x.GetProperty("id").GetGuid() == id);
+        await ApiAssert.ProblemAsync(await reg.GetAsync("/api/v1/fee-guidelines?region=4301"), HttpStatusCode.BadRequest);
+        await ApiAssert.ProblemAsync(await (await w.ClientAsync(w.ParentA)).GetAsync("/api/v1/fee-guidelines"), HttpStatusCode.Forbidden);
         Assert.NotNull(problem.GetProperty("detail").GetString());
     }
 

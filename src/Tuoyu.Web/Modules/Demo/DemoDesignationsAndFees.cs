@@ -136,7 +136,7 @@ internal sealed class DemoDesignationsAndFees
     }
 
     /// <summary>
-    /// 示范性托育机构: Changsha named 11 in its first batch and aims at 30 (长政发〔2022〕10号 一(二) and indicator 2.4; domain.md) —
+    /// 示范性托育机构: Changsha named 11 in its first batch and aims at 30 (长政发〔2022〕10号 一(一) and indicator 2.4; domain.md) —
     /// the demo has 24 市级 titles (one since withdrawn) and three 区县级 titles in each district with a demo account.
     /// </summary>
     private void AddDemonstrations(DemoWorld world, IReadOnlyDictionary<string, DemoRegulator> regulators, DemoRegulator city, DateOnly latest)
