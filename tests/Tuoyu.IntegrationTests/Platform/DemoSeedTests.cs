@@ -129,6 +129,30 @@ public abstract class DemoSeedTests(DemoFixture fixture)
         var me = await ApiAssert.OkAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "furong", password = "Tuoyu@2025" }));
         Assert.Equal(1800, me.GetProperty("expiresIn").GetInt64());
     }
+
+    [Fact]
+    public async Task The_demo_city_has_fee_guidelines_fees_and_designations_its_accounts_can_read()
+    {
+        var f = Factory;
+        Assert.True(await f.WithDbAsync(db => db.FeeGuidelines.AnyAsync(g => g.RegionCode == "430100000000")));
+        var institutions = await f.WithDbAsync(db => db.Institutions.CountAsync());
+        Assert.Equal(institutions, await f.WithDbAsync(db => db.Fees.Select(x => x.InstitutionId).Distinct().CountAsync()));
+        // Changsha: 11 demonstration institutions in 2020, 30 targeted (长政发〔2022〕10号 indicator 2.4).
+        var cityTitles = await f.WithDbAsync(db => db.Designations.CountAsync(d => d.Kind == Tuoyu.Web.Modules.Registry.Domain.DesignationKind.Demonstration
+            && d.Level == "市级" && d.WithdrawnOn == null));
+        Assert.InRange(cityTitles, 11, 30);
+        var inclusive = await f.WithDbAsync(db => db.Institutions.CountAsync(i => i.IsInclusive));
+        Assert.Equal(inclusive, await f.WithDbAsync(db => db.Designations.CountAsync(d => d.Kind == Tuoyu.Web.Modules.Registry.Domain.DesignationKind.Inclusive
+            && d.WithdrawnOn == null)));
+
+        using var c = f.CreateClient();
+        c.DefaultRequestHeaders.Authorization = new("Bearer", await TestWorld.TokenAsync(c, "inst0001", "Tuoyu@2025"));
+        var id = await f.WithDbAsync(db => db.Users.Where(u => u.UserName == "inst0001").Select(u => u.InstitutionId!.Value).SingleAsync());
+        var fees = await ApiAssert.OkAsync(await c.GetAsync($"/api/v1/institutions/{id}/fees"));
+        Assert.True(fees.GetProperty("rows").GetArrayLength() > 0);
+        Assert.DoesNotContain(fees.GetProperty("rows").EnumerateArray(), r => r.GetProperty("withinGuideline").ValueKind == System.Text.Json.JsonValueKind.False);
+        await ApiAssert.OkAsync(await c.GetAsync($"/api/v1/institutions/{id}/designations"));
+    }
 }
 
 public sealed class SqliteDemoSeedTests(SqliteDemoFixture fixture) : DemoSeedTests(fixture), IClassFixture<SqliteDemoFixture>;

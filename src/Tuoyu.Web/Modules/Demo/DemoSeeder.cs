@@ -56,6 +56,7 @@ internal sealed class DemoSeeder(AppDbContext db, SensitiveDataProtector protect
         var names = regions.ToDictionary(r => r.Code, r => r.Name);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var world = DemoWorld.Generate(streets, counties, names, Seed, today);
+        DemoDesignationsAndFees.FillServices(world);
 
         var children = world.Children.Select(c =>
         {
@@ -85,6 +86,7 @@ internal sealed class DemoSeeder(AppDbContext db, SensitiveDataProtector protect
 
         await CreateAccountsAsync(world, password, ct);
         await SeedFilingsAsync(world, names, ct);
+        await DemoDesignationsAndFees.SeedAsync(db, world, today, ct);
         var summary = System.Text.Json.JsonSerializer.Serialize(new
         {
             scale = scale.ToString(), institutions = world.Institutions.Count, classes = world.Classes.Count, children = children.Count,

@@ -1,6 +1,8 @@
 using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Registry.Classes;
 using Tuoyu.Web.Modules.Registry.Contracts;
+using Tuoyu.Web.Modules.Registry.Designations;
+using Tuoyu.Web.Modules.Registry.Fees;
 using Tuoyu.Web.Modules.Registry.Domain;
 using Tuoyu.Web.Modules.Registry.Filing;
 using Tuoyu.Web.Modules.Registry.FilingDocuments;
@@ -25,6 +27,8 @@ public static class RegistryModule
         services.AddScoped<FilingHandler>();
         services.AddScoped<FilingDocumentHandler>();
         services.AddScoped<FilingQueueHandler>();
+        services.AddScoped<DesignationHandler>();
+        services.AddFees();
         return services;
     }
 
@@ -85,6 +89,9 @@ public static class RegistryModule
             .RequirePermission(Permissions.FilingReview).WithSummary("撤销备案（须填写理由）");
         g.MapFilingDocuments();
         app.MapFilingQueue();
+        g.MapDesignations();
+        g.MapFees();
+        app.MapFeeGuidelines();
         return app;
     }
 }
