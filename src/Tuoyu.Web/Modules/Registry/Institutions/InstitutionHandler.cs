@@ -137,7 +137,9 @@ internal sealed class InstitutionHandler(AppDbContext db, IInstitutionScope scop
             .Where(a => a.EntityType == nameof(Institution) && a.EntityId == key && (a.Action == "create" || a.Action == "update" || a.Action == "delete"))
             .OrderByDescending(a => a.Id).Take(Math.Clamp(take, 1, 200))
             .Select(a => new { a.At, a.UserName, a.Action, a.Summary }).ToListAsync(ct);
-        return [.. rows.Select(r => new InstitutionChange(DateTime.SpecifyKind(r.At, DateTimeKind.Utc), r.UserName, r.Action, InstitutionHistory.Parse(r.Action, r.Summary)))];
+        // A class change moves only the version on (ADR 0014): such rows say nothing about the record itself.
+        return [.. rows.Select(r => new InstitutionChange(DateTime.SpecifyKind(r.At, DateTimeKind.Utc), r.UserName, r.Action, InstitutionHistory.Parse(r.Action, r.Summary)))
+            .Where(c => c.Action != "update" || c.Changes.Count > 0)];
     }
 
     /// <summary>Every chain (连锁品牌), with how many institutions in the caller's scope belong to it: for a picker.</summary>
