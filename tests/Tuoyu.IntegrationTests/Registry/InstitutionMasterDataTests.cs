@@ -341,6 +341,8 @@ public abstract class InstitutionMasterDataTests(AppFixture fixture)
         await ApiAssert.ProblemAsync(await reg.GetAsync($"{Api}?kind=Castle"), HttpStatusCode.BadRequest);
         await ApiAssert.ProblemAsync(await reg.GetAsync($"{Api}?filingStatus=Lost"), HttpStatusCode.BadRequest);
 
+        // The list page's export link sends every filter, empty ones included.
+        Assert.Equal(HttpStatusCode.OK, (await reg.GetAsync($"{Api}/export?region=&kind=&inclusive=&filingStatus=&q={suffix}")).StatusCode);
         var export = await reg.GetAsync($"{Api}/export?q={suffix}&kind=FamilyPoint");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         var rows = MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
