@@ -115,7 +115,7 @@ public abstract class InstitutionImportTests(AppFixture fixture)
         Assert.Equal("统一社会信用代码", row4.GetProperty("errors")[0].GetProperty("column").GetString());
 
         Assert.Equal(count + 2, await CountAsync());
-        Assert.Equal([good1, good2], (await ExistingAsync([good1, good2, badCode])).Order());
+        Assert.Equal(new[] { good1, good2 }.Order(), (await ExistingAsync([good1, good2, badCode])).Order());
         var id = report.GetProperty("rows").EnumerateArray().Single(x => x.GetProperty("row").GetInt32() == 6).GetProperty("id").GetGuid();
         var d = await ApiAssert.OkAsync(await reg.GetAsync($"/api/v1/institutions/{id}"));
         Assert.Equal("EmployerRun", d.GetProperty("kindCode").GetString());

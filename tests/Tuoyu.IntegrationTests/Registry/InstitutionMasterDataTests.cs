@@ -339,6 +339,7 @@ public abstract class InstitutionMasterDataTests(AppFixture fixture)
         Assert.Equal([w.InstitutionA], await IdsAsync($"q={suffix}&filingStatus=Filed"));
         Assert.Equal([family], await IdsAsync($"q={suffix}&filingStatus=NotFiled&region={TestWorld.FurongStreet}"));
         await ApiAssert.ProblemAsync(await reg.GetAsync($"{Api}?kind=Castle"), HttpStatusCode.BadRequest);
+        await ApiAssert.ProblemAsync(await reg.GetAsync($"{Api}?inclusive=maybe"), HttpStatusCode.BadRequest);
         await ApiAssert.ProblemAsync(await reg.GetAsync($"{Api}?filingStatus=Lost"), HttpStatusCode.BadRequest);
 
         // The list page's export link sends every filter, empty ones included.

@@ -7,13 +7,13 @@ internal static class InstitutionEndpoints
 {
     public static RouteGroupBuilder MapInstitutions(this RouteGroupBuilder g)
     {
-        g.MapGet("/", (string? region, string? kind, bool? inclusive, string? filingStatus, string? q, string? keyword, int? page, int? pageSize,
+        g.MapGet("/", (string? region, string? kind, string? inclusive, string? filingStatus, string? q, string? keyword, int? page, int? pageSize,
                 InstitutionHandler h, CancellationToken ct) =>
-                h.ListAsync(new InstitutionListQuery(region, kind, inclusive, filingStatus, q ?? keyword, page ?? 1, pageSize ?? 20), ct))
+                h.ListAsync(new InstitutionListQuery(region, kind, Flag(inclusive), filingStatus, q ?? keyword, page ?? 1, pageSize ?? 20), ct))
             .RequirePermission(Permissions.InstitutionRead).WithSummary("管辖范围内的机构（分页）");
-        g.MapGet("/export", async (string? region, string? kind, bool? inclusive, string? filingStatus, string? q, string? keyword,
+        g.MapGet("/export", async (string? region, string? kind, string? inclusive, string? filingStatus, string? q, string? keyword,
                 InstitutionHandler h, CancellationToken ct) =>
-                TypedResults.File(await h.ExportAsync(new InstitutionListQuery(region, kind, inclusive, filingStatus, q ?? keyword), ct),
+                TypedResults.File(await h.ExportAsync(new InstitutionListQuery(region, kind, Flag(inclusive), filingStatus, q ?? keyword), ct),
                     Common.Ui.ExcelExport.ContentType, "托育机构.xlsx"))
             .RequirePermission(Permissions.InstitutionRead).WithSummary("导出管辖范围内的机构（Excel）");
         g.MapGet("/{id:guid}", (Guid id, InstitutionHandler h, CancellationToken ct) => h.GetAsync(id, ct))
@@ -52,4 +52,13 @@ internal static class InstitutionEndpoints
             .RequirePermission(Permissions.InstitutionCreate).WithSummary("Excel批量登记机构（逐行报告；dryRun=true 仅校验）");
         return g;
     }
+
+    /// <summary>"true"/"false"; empty (the list page's 全部) means no filter; anything else is a 400 on the field.</summary>
+    private static bool? Flag(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => null,
+        "true" => true,
+        "false" => false,
+        _ => throw Common.Errors.ValidationFailedException.For("inclusive", "普惠筛选应为 true 或 false"),
+    };
 }
