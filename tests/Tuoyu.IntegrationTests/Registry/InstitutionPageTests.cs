@@ -48,6 +48,9 @@ public abstract partial class InstitutionPageTests(AppFixture fixture)
         var bad = await reg.PostAsync("/institutions/new", new FormUrlEncodedContent(CreateForm(w, token, name, "91430102ABCDEFGH12")));
         var badHtml = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
         Assert.Contains("data-field-error=\"creditCode\"", badHtml, StringComparison.Ordinal);
+        // The form keeps what was typed, selects included (static rendering marks the chosen option).
+        var at = badHtml.IndexOf("<option value=\"Private\"", StringComparison.Ordinal);
+        Assert.True(badHtml[at..(at + 40)].Contains("selected", StringComparison.Ordinal), badHtml[at..(at + 60)]);
         Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.Institutions.CountAsync(i => i.Name == name)));
 
         var code = InstitutionMasterDataTests.NewCreditCode();
