@@ -244,6 +244,11 @@ public abstract class InstitutionMasterDataTests(AppFixture fixture)
 
         var regB = await w.ClientAsync(w.RegulatorB);
         await RefusedAsync(() => regB.GetAsync($"{Api}/{w.InstitutionA}/history"), HttpStatusCode.Forbidden);
+        // The admin reads its own institution's history; the signed medical institution reads the record, not who changed it.
+        await ApiAssert.OkAsync(await admin.GetAsync($"{Api}/{w.InstitutionA}/history"));
+        var medical = await w.ClientAsync(w.MedicalUser);
+        await ApiAssert.OkAsync(await medical.GetAsync($"{Api}/{w.InstitutionA}"));
+        await RefusedAsync(() => medical.GetAsync($"{Api}/{w.InstitutionA}/history"), HttpStatusCode.Forbidden);
         await RefusedAsync(() => regB.PutAsJsonAsync($"{Api}/{w.InstitutionA}", body), HttpStatusCode.Forbidden, unchanged: w.InstitutionA);
     }
 

@@ -126,12 +126,15 @@ internal sealed class InstitutionHandler(AppDbContext db, IInstitutionScope scop
 
     /// <summary>
     /// The institution's own change history from the audit log (ADR 0017): only rows about this institution's record,
-    /// newest first, at most <paramref name="take"/>. Any caller who may read the institution may read this: it is that
-    /// caller's own register, not the audit log at large.
+    /// newest first, at most <paramref name="take"/>. The regulator and the institution's admin who may read the institution
+    /// may read this: it is their own register, not the audit log at large.
     /// </summary>
     public async Task<IReadOnlyList<InstitutionChange>> HistoryAsync(Guid id, int take, CancellationToken ct)
     {
         await LoadInScopeAsync(id, ct);
+        // Who changed the register and when is for the register's keepers: the regulator and the institution's admin,
+        // not its staff or a signed medical institution (they read the record, not its account names).
+        if (!CanReadHistory(await current.RequireAsync(ct))) { throw new ForbiddenException("变更记录仅监管部门和机构负责人可查看"); }
         var key = id.ToString();
         var rows = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == nameof(Institution) && a.EntityId == key && (a.Action == "create" || a.Action == "update" || a.Action == "delete"))
@@ -141,6 +144,8 @@ internal sealed class InstitutionHandler(AppDbContext db, IInstitutionScope scop
         return [.. rows.Select(r => new InstitutionChange(DateTime.SpecifyKind(r.At, DateTimeKind.Utc), r.UserName, r.Action, InstitutionHistory.Parse(r.Action, r.Summary)))
             .Where(c => c.Action != "update" || c.Changes.Count > 0)];
     }
+
+    public static bool CanReadHistory(UserContext user) => user.Kind is Identity.Contracts.UserKind.Regulator or Identity.Contracts.UserKind.InstitutionAdmin;
 
     /// <summary>Every chain (连锁品牌), with how many institutions in the caller's scope belong to it: for a picker.</summary>
     public async Task<IReadOnlyList<ChainSummary>> ChainsAsync(CancellationToken ct)
@@ -242,6 +247,8 @@ internal static class InstitutionHistory
             "FilingStatus" when Enum.TryParse<FilingStatus>(text, out var s) => FilingRules.StatusName(s),
             "Services" when Enum.TryParse<CareServices>(text, out var c) => c == CareServices.None ? "无" : string.Join("、", InstitutionRules.Split(c).Select(InstitutionRules.ServiceName)),
             "IsInclusive" or "HasVideoSupervision" or "PubliclyBuiltPrivatelyRun" => text == "True" ? "是" : text == "False" ? "否" : text,
+            // The log formats dates with the invariant culture (MM/dd/yyyy).
+            "OpenedOn" or "FiledOn" or "InsuredUntil" when DateOnly.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             _ => text,
         };
     }
