@@ -31,6 +31,18 @@ public sealed class DemoDesignationsAndFeesTests
     }
 
     [Fact]
+    public void Every_demo_institution_offers_the_services_its_children_are_enrolled_for()
+    {
+        var (world, _) = Generate();
+        foreach (var e in world.Enrollments)
+        {
+            Assert.True(world.Institutions.Single(i => i.Id == e.InstitutionId).Services.HasFlag(e.Service));
+        }
+
+        Assert.DoesNotContain(world.Institutions, i => i.Services == CareServices.None);
+    }
+
+    [Fact]
     public void Demo_designations_match_each_institutions_current_state()
     {
         var (world, demo) = Generate();

@@ -31,6 +31,9 @@ public sealed class Validate
         return this;
     }
 
+    /// <summary>The errors collected so far, by field (for callers that report rather than throw, e.g. an import's rows).</summary>
+    public IReadOnlyDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
     public void ThrowIfInvalid()
     {
         if (_errors.Count > 0)

@@ -41,19 +41,23 @@ internal sealed class DemoDesignationsAndFees
     }
 
     /// <summary>
-    /// Before the world is stored: the services each institution offers, where the generator left none
-    /// (全日托 always; 半日托 where a child is enrolled half-day or for about a third of the rest; 计时托 and 临时托 at
-    /// stations and community points — Zhuzhou 三(三)2, national 三 name these services).
+    /// Before the world is stored: every institution offers the services its children are enrolled for (the master
+    /// data's random set may miss 半日托 where a child is enrolled half-day); one left with none gets 全日托 and, at
+    /// stations and community points, 计时托 and 临时托 (Zhuzhou 三(三)2, national 三 name these services).
     /// </summary>
     public static void FillServices(DemoWorld world)
     {
-        var rng = new Random(Seed + 1);
-        var halfDay = world.Enrollments.Where(e => e.Service == CareServices.HalfDay).Select(e => e.InstitutionId).ToHashSet();
-        foreach (var i in world.Institutions.Where(i => i.Services == CareServices.None))
+        var enrolledFor = world.Enrollments.GroupBy(e => e.InstitutionId)
+            .ToDictionary(g => g.Key, g => g.Aggregate(CareServices.None, (s, e) => s | e.Service));
+        foreach (var i in world.Institutions)
         {
-            var s = CareServices.FullDay;
-            if (halfDay.Contains(i.Id) || rng.Next(3) == 0) { s |= CareServices.HalfDay; }
-            if (i.Kind is InstitutionKind.CareStation or InstitutionKind.CommunityEmbedded) { s |= CareServices.Hourly | CareServices.Temporary; }
+            var s = i.Services | enrolledFor.GetValueOrDefault(i.Id);
+            if (s == CareServices.None)
+            {
+                s = CareServices.FullDay;
+                if (i.Kind is InstitutionKind.CareStation or InstitutionKind.CommunityEmbedded) { s |= CareServices.Hourly | CareServices.Temporary; }
+            }
+
             i.Services = s;
         }
     }

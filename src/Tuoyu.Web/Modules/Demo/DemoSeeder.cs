@@ -56,6 +56,7 @@ internal sealed class DemoSeeder(AppDbContext db, SensitiveDataProtector protect
         var names = regions.ToDictionary(r => r.Code, r => r.Name);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var world = DemoWorld.Generate(streets, counties, names, Seed, today);
+        var chains = DemoMasterData.Fill(world.Institutions, today);
         DemoDesignationsAndFees.FillServices(world);
 
         var children = world.Children.Select(c =>
@@ -71,6 +72,7 @@ internal sealed class DemoSeeder(AppDbContext db, SensitiveDataProtector protect
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await BulkInsert.InsertAsync(db, world.MedicalInstitutions, ct);
+            await BulkInsert.InsertAsync(db, chains, ct);
             await BulkInsert.InsertAsync(db, world.Institutions, ct);
             await BulkInsert.InsertAsync(db, world.Agreements, ct);
             await BulkInsert.InsertAsync(db, world.Classes, ct);

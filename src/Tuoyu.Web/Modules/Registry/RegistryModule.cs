@@ -29,22 +29,14 @@ public static class RegistryModule
         services.AddScoped<FilingQueueHandler>();
         services.AddScoped<DesignationHandler>();
         services.AddFees();
+        services.AddScoped<InstitutionEditHandler>().AddScoped<InstitutionImportHandler>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapRegistryModule(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/institutions").WithTags("机构");
-        g.MapGet("/", (string? region, string? keyword, int? page, int? pageSize, InstitutionHandler h, CancellationToken ct) =>
-                h.ListAsync(region, keyword, page ?? 1, pageSize ?? 20, ct))
-            .RequirePermission(Permissions.InstitutionRead).WithSummary("管辖范围内的机构（分页）");
-        g.MapGet("/export", async (string? region, string? keyword, InstitutionHandler h, CancellationToken ct) =>
-                TypedResults.File(await h.ExportAsync(region, keyword, ct), Common.Ui.ExcelExport.ContentType, "托育机构.xlsx"))
-            .RequirePermission(Permissions.InstitutionRead).WithSummary("导出管辖范围内的机构（Excel）");
-        g.MapGet("/{id:guid}", (Guid id, InstitutionHandler h, CancellationToken ct) => h.GetAsync(id, ct))
-            .RequirePermission(Permissions.InstitutionRead).WithSummary("机构详情");
-        g.MapPut("/{id:guid}/contact", (Guid id, UpdateContactRequest r, InstitutionHandler h, CancellationToken ct) => h.UpdateContactAsync(id, r, ct))
-            .RequirePermission(Permissions.InstitutionUpdate).WithSummary("修改机构联系电话");
+        g.MapInstitutions();
 
         // The public directory: anonymous, filed institutions only, business information only.
         var p = app.MapGroup("/api/v1/public/institutions").WithTags("公开查询").AllowAnonymous();

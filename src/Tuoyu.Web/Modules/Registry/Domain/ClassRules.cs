@@ -16,6 +16,7 @@ public static class ClassRules
     public const string SlotsExceeded = "registry.slots_exceeded";
     public const string NameTaken = "registry.class_name_taken";
     public const string HasChildren = "registry.class_has_children";
+    public const string SlotsBelowClasses = "registry.slots_below_classes";
 
     /// <summary>
     /// A class holds at least one place and at most the national maximum for its type:
@@ -55,4 +56,13 @@ public static class ClassRules
     /// <summary>A class with children still enrolled (not yet left) cannot be deleted: they would lose their class.</summary>
     public static ClassRuleBreach? CheckDeletable(int activeEnrollments) =>
         activeEnrollments == 0 ? null : new ClassRuleBreach(HasChildren, $"该班级仍有{activeEnrollments}名在托儿童，不能删除");
+
+    /// <summary>
+    /// The same rule seen from the institution (ADR 0017): its registered slots may not drop below the classes it
+    /// already has (<see cref="CheckSlots"/> with no new class); the classes must shrink first.
+    /// </summary>
+    public static ClassRuleBreach? CheckSlotsCoverClasses(int registeredSlots, int classesCapacity) =>
+        CheckSlots(registeredSlots, classesCapacity, 0) is null
+            ? null
+            : new ClassRuleBreach(SlotsBelowClasses, $"登记托位{registeredSlots}个少于各班额定人数合计{classesCapacity}人，请先调整班级");
 }
