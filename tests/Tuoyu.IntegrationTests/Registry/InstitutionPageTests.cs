@@ -107,7 +107,7 @@ public abstract partial class InstitutionPageTests(AppFixture fixture)
         var i = await fixture.Factory.WithDbAsync(db => db.Institutions.AsNoTracking().SingleAsync(x => x.Id == w.InstitutionA));
         Assert.StartsWith("测试托育A", i.Name, StringComparison.Ordinal);
         Assert.Equal("周末开放", i.OpeningHours);
-        Assert.Equal(Tuoyu.Web.Modules.Registry.Domain.CareServices.HalfDay, i.Services);
+        Assert.Equal(Tuoyu.Web.Modules.Registry.Contracts.CareServices.HalfDay, i.Services);
         await ApiAssert.StatusAsync(await admin.GetAsync("/institutions/new"), HttpStatusCode.Forbidden);
     }
 
