@@ -12,4 +12,4 @@ public sealed record RegionItem(string Code, string Name, int Level, string Leve
 
 public sealed record PublicClassItem(string Type, string AgeRange, int Classes, int Capacity, int Enrolled, int Vacancies);
 
-public sealed record PublicInstitutionItem(Guid Id, string Name, string Kind, string Address, IReadOnlyList<PublicClassItem> Classes);
+public sealed record PublicInstitutionItem(Guid Id, string Name, string Kind, string Address, IReadOnlyList<PublicClassItem> Classes, double? DistanceKm = null);
