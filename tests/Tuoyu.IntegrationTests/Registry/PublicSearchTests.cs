@@ -219,6 +219,27 @@ public abstract class PublicSearchTests(AppFixture fixture)
         Assert.Contains("data-testid=\"directory-map\"", list, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Without_javascript_the_page_searches_around_a_chosen_streets_reference_point()
+    {
+        var client = Anonymous();
+        const string county = "430103000000"; // 天心区
+        const string street = "430103005000"; // 裕南街街道
+        var inStreet = await AddAsync(street, "裕南街机构", (36.0, 82.0));
+        var nextDoor = await AddAsync("430103006000", "金盆岭机构", (36.01, 82.0));
+
+        // A street and a distance: around the street's reference point, nearest first, neighbours included.
+        var near = WebUtility.HtmlDecode(await (await client.GetAsync($"/directory?county={county}&street={street}&radius=3")).Content.ReadAsStringAsync());
+        Assert.Contains("以所选街道的参考位置为中心", near, StringComparison.Ordinal);
+        Assert.True(near.IndexOf(inStreet.ToString(), StringComparison.Ordinal) is var a && a > 0 && a < near.IndexOf(nextDoor.ToString(), StringComparison.Ordinal));
+        Assert.Contains("约 1.1 公里", near, StringComparison.Ordinal);
+        // A street without a distance: that street only, as before.
+        var only = WebUtility.HtmlDecode(await (await client.GetAsync($"/directory?county={county}&street={street}")).Content.ReadAsStringAsync());
+        Assert.Contains(inStreet.ToString(), only, StringComparison.Ordinal);
+        Assert.DoesNotContain(nextDoor.ToString(), only, StringComparison.Ordinal);
+        Assert.DoesNotContain("参考位置", only, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("lat=28.19", "lng")]
     [InlineData("lng=112.98", "lat")]
