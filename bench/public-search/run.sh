@@ -50,6 +50,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+mkdir -p "$OUT"
 log "building (Release) into $OUT"
 dotnet build "$REPO_ROOT/src/Tuoyu.Web" -c Release -o "$OUT/app" -v quiet -nologo >"$OUT/build-app.log"
 dotnet build "$REPO_ROOT/bench/public-search/PublicSearchBench" -c Release -o "$OUT/bench" -v quiet -nologo >"$OUT/build-bench.log"

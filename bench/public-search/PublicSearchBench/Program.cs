@@ -127,6 +127,7 @@ internal sealed class World
             var filed = rng.Next(100) < (isPublic ? 90 : 65);
             var id = Guid.NewGuid();
             var slots = 0;
+            var feeTypes = new HashSet<ClassType>();
             var classCount = kind is InstitutionKind.FamilyPoint or InstitutionKind.CareStation ? 1 : 1 + rng.Next(4);
             for (var c = 0; c < classCount; c++)
             {
@@ -147,7 +148,7 @@ internal sealed class World
                     });
                 }
 
-                if (c < 2)
+                if (c < 2 && feeTypes.Add(type))
                 {
                     world.Fees.Add(new InstitutionFee
                     {

@@ -101,7 +101,6 @@ internal sealed class PublicDirectoryHandler(AppDbContext db, IClassOccupancy oc
         if (center is not null && radius is { } rad)
         {
             var near = Near(q, center.Latitude, center.Longitude, rad);
-            total = await near.CountAsync(ct);
             var ordered = sort switch
             {
                 "name" => near.OrderBy(x => x.I.Name).ThenBy(x => x.D),
@@ -109,23 +108,28 @@ internal sealed class PublicDirectoryHandler(AppDbContext db, IClassOccupancy oc
                 _ => near.OrderBy(x => x.D).ThenBy(x => x.I.Name),
             };
             rows = [.. (await ordered.Skip(skip).Take(pageSize).ToListAsync(ct)).Select(x => (x.I, (double?)x.D))];
+            total = await TotalAsync(near, rows.Count, skip, pageSize, ct);
         }
         else
         {
-            total = await q.CountAsync(ct);
             var ordered = sort == "name" ? q.OrderBy(i => i.Name) : q.OrderBy(i => i.RegionCode).ThenBy(i => i.Name);
             rows = [.. (await ordered.Skip(skip).Take(pageSize).ToListAsync(ct)).Select(i => (i, (double?)null))];
+            total = await TotalAsync(q, rows.Count, skip, pageSize, ct);
         }
 
         var items = await ToPublicAsync(rows, today, ct);
         return new PublicSearchResult(items, total, page, pageSize, center, radius, sort);
     }
 
+    /// <summary>The number of matches; no second query when the page itself shows they are all on it (a short page).</summary>
+    private static async Task<int> TotalAsync<T>(IQueryable<T> q, int rowsOnPage, int skip, int pageSize, CancellationToken ct) =>
+        rowsOnPage > 0 && rowsOnPage < pageSize || rowsOnPage == 0 && skip == 0 ? skip + rowsOnPage : await q.CountAsync(ct);
+
     /// <summary>One filed institution; 404 for an unknown one and for one not (or no longer) filed alike.</summary>
     public async Task<PublicInstitution> GetAsync(Guid id, CancellationToken ct)
     {
         var row = await Filed().FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("机构");
-        return (await ToPublicAsync([(row, null)], Today(), ct))[0];
+        return (await ToPublicAsync([(row, null)], Today(), ct, withDesignations: true))[0];
     }
 
     private sealed class Located
@@ -214,21 +218,27 @@ internal sealed class PublicDirectoryHandler(AppDbContext db, IClassOccupancy oc
 
     private static string? Blank(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
 
-    /// <summary>Region names, classes, vacancies, fees and designations for (one page of) institutions: six queries in all.</summary>
+    /// <summary>
+    /// Region names, classes with their active enrollments, and fees for (one page of) institutions: three queries; the
+    /// detail adds the active designations (a list shows 普惠 and the grade from the institution row already).
+    /// </summary>
     private async Task<IReadOnlyList<PublicInstitution>> ToPublicAsync(IReadOnlyList<(Institution Row, double? Distance)> rows, DateOnly today,
-        CancellationToken ct)
+        CancellationToken ct, bool withDesignations = false)
     {
         if (rows.Count == 0) { return []; }
         var ids = rows.Select(r => r.Row.Id).ToList();
         var codes = rows.SelectMany(r => new[] { r.Row.RegionCode, CountyOf(r.Row.RegionCode) }).Distinct().ToList();
         var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var active = occupancy.ActiveEnrollmentClassIds(today);
         var classes = await db.Classes.AsNoTracking().Where(c => ids.Contains(c.InstitutionId))
-            .Select(c => new { c.Id, c.InstitutionId, c.Type, c.Capacity }).ToListAsync(ct);
-        var counts = await occupancy.ActiveCountsByClassAsync([.. classes.Select(c => c.Id)], today, ct);
+            .Select(c => new { c.Id, c.InstitutionId, c.Type, c.Capacity, Active = active.Count(x => x == c.Id) }).ToListAsync(ct);
+        var counts = classes.ToDictionary(c => c.Id, c => c.Active);
         var fees = (await db.Fees.AsNoTracking().Where(f => ids.Contains(f.InstitutionId)).ToListAsync(ct)).ToLookup(f => f.InstitutionId);
-        var designations = (await db.Designations.AsNoTracking()
-            .Where(d => ids.Contains(d.InstitutionId) && d.WithdrawnOn == null && (d.ValidUntil == null || d.ValidUntil >= today))
-            .ToListAsync(ct)).ToLookup(d => d.InstitutionId);
+        var designations = withDesignations
+            ? (await db.Designations.AsNoTracking()
+                .Where(d => ids.Contains(d.InstitutionId) && d.WithdrawnOn == null && (d.ValidUntil == null || d.ValidUntil >= today))
+                .ToListAsync(ct)).ToLookup(d => d.InstitutionId)
+            : null;
         return [.. rows.Select(row =>
         {
             var i = row.Row;
@@ -256,7 +266,7 @@ internal sealed class PublicDirectoryHandler(AppDbContext db, IClassOccupancy oc
                 PublicNames.Services(i.Services), i.OpeningHours,
                 [.. instFees.Select(f => new PublicFee(ClassTypes.ChineseName(f.ClassType), PublicNames.Service(f.Service), f.MonthlyFeeFen,
                     PublicNames.Pricing(f.Pricing), f.EffectiveFrom))],
-                [.. designations[i.Id].OrderBy(d => d.Kind).ThenBy(d => d.GrantedOn)
+                designations is null ? null : [.. designations[i.Id].OrderBy(d => d.Kind).ThenBy(d => d.GrantedOn)
                     .Select(d => new PublicDesignation(PublicNames.Designation(d.Kind), d.Level, d.GrantedOn, d.ValidUntil))]);
         })];
     }
