@@ -18,6 +18,7 @@
 #                                e.g. "Host=127.0.0.1;Port=55499;Username=postgres;Database=tuoyu_bench"
 #         PROVIDERS="sqlite postgres"
 #         PORT=18190  OUT=<dir> (build output, data, logs)  KEEP=1 (keep OUT)
+#         REUSE=1   with the OUT of an earlier KEEP=1 run: no build, no generation, measure again
 # The build writes obj/ inside src/Tuoyu.Web and the bench project: run it from a copy of the repo if someone
 # else builds in the same working tree (docs/performance.md shows how).
 set -euo pipefail
@@ -51,15 +52,20 @@ cleanup() {
 trap cleanup EXIT
 
 mkdir -p "$OUT"
-log "building (Release) into $OUT"
-dotnet build "$REPO_ROOT/src/Tuoyu.Web" -c Release -o "$OUT/app" -v quiet -nologo >"$OUT/build-app.log"
-dotnet build "$REPO_ROOT/bench/public-search/PublicSearchBench" -c Release -o "$OUT/bench" -v quiet -nologo >"$OUT/build-bench.log"
+REUSE="${REUSE:-0}"
+if [ "$REUSE" != "1" ]; then
+  log "building (Release) into $OUT"
+  dotnet build "$REPO_ROOT/src/Tuoyu.Web" -c Release -o "$OUT/app" -v quiet -nologo >"$OUT/build-app.log"
+  dotnet build "$REPO_ROOT/bench/public-search/PublicSearchBench" -c Release -o "$OUT/bench" -v quiet -nologo >"$OUT/build-bench.log"
+fi
 REGIONS="$REPO_ROOT/data/regions/regions.csv"
 
 measure() { # provider, generator connection string, app arguments…
   local provider="$1" cs="$2"; shift 2
-  log "$provider: generating $COUNT institutions"
-  dotnet "$OUT/bench/PublicSearchBench.dll" generate "$provider" "$cs" "$REGIONS" "$OUT/queries-$provider.jsonl" "$COUNT"
+  if [ "$REUSE" != "1" ]; then
+    log "$provider: generating $COUNT institutions"
+    dotnet "$OUT/bench/PublicSearchBench.dll" generate "$provider" "$cs" "$REGIONS" "$OUT/queries-$provider.jsonl" "$COUNT"
+  fi
   log "$provider: starting the app on port $PORT"
   (cd "$OUT/app" && exec dotnet "$OUT/app/Tuoyu.Web.dll" --urls "http://127.0.0.1:$PORT" --Seed=none --DataDirectory="$OUT/data-$provider" \
       --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning "$@") >"$OUT/app-$provider.log" 2>&1 &
