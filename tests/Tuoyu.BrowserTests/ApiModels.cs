@@ -12,7 +12,7 @@ public sealed record RegionItem(string Code, string Name, int Level, string Leve
 
 public sealed record PublicClassItem(string Type, string AgeRange, int Classes, int Capacity, int Enrolled, int Vacancies);
 
-public sealed record PublicInstitutionItem(Guid Id, string Name, string Kind, string Address, IReadOnlyList<PublicClassItem> Classes);
+public sealed record PublicInstitutionItem(Guid Id, string Name, string Kind, string Address, IReadOnlyList<PublicClassItem> Classes, double? DistanceKm = null);
 
 public sealed record FilingQueueEntry(Guid InstitutionId, string Name, string Status, DateTime? SubmittedAt, int Submissions);
 

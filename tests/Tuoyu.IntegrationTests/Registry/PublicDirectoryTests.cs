@@ -81,10 +81,11 @@ public abstract class PublicDirectoryTests(AppFixture fixture)
         Assert.Equal("马王堆街道", item.GetProperty("streetName").GetString());
         Assert.Equal("测试路8号", item.GetProperty("address").GetString());
         Assert.Equal("0731-88886666", item.GetProperty("contactPhone").GetString());
-        // Business information only: no credit code, coordinates or version.
+        // Business information only: no credit code or version; the map position of an ordinary institution is exact (ADR 0020).
         Assert.False(item.TryGetProperty("creditCode", out _));
-        Assert.False(item.TryGetProperty("latitude", out _));
         Assert.False(item.TryGetProperty("version", out _));
+        Assert.Equal(28.19, item.GetProperty("location").GetProperty("latitude").GetDouble());
+        Assert.False(item.GetProperty("location").GetProperty("approximate").GetBoolean());
         var cls = Assert.Single(item.GetProperty("classes").EnumerateArray());
         Assert.Equal("托小班", cls.GetProperty("type").GetString());
         Assert.Equal(15, cls.GetProperty("capacity").GetInt32());

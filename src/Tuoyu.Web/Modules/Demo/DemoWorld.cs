@@ -141,8 +141,9 @@ internal sealed class DemoWorld
             RegionCode = street.Code,
             Address = $"{AddressPrefix(street.Code)}{(county.Code == street.Code[..4] + "00000000" ? string.Empty : county.Name)}{street.Name}{DemoNames.Brands[_rng.Next(DemoNames.Brands.Length)]}路{1 + _rng.Next(300)}号",
             ContactPhone = "0731-" + (80000000 + _rng.Next(9_999_999)).ToString(CultureInfo.InvariantCulture),
-            Latitude = Math.Round(28.0 + _rng.NextDouble() * 0.6, 6),
-            Longitude = Math.Round(112.6 + _rng.NextDouble() * 0.8, 6),
+            // In its own district (DemoCoordinates); the same two draws as before, so the sequence is unchanged.
+            Latitude = DemoCoordinates.Latitude(street.Code, _rng.NextDouble()),
+            Longitude = DemoCoordinates.Longitude(street.Code, _rng.NextDouble()),
             FilingStatus = filed ? FilingStatus.Filed : (_rng.Next(3) == 0 ? FilingStatus.Submitted : FilingStatus.NotFiled),
             FiledOn = filed ? opened.AddDays(30 + _rng.Next(90)) is var f && f < _today ? f : _today : null,
             OpenedOn = opened,

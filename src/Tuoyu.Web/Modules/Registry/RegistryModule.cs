@@ -38,13 +38,6 @@ public static class RegistryModule
         var g = app.MapGroup("/api/v1/institutions").WithTags("机构");
         g.MapInstitutions();
 
-        // The public directory: anonymous, filed institutions only, business information only.
-        var p = app.MapGroup("/api/v1/public/institutions").WithTags("公开查询").AllowAnonymous();
-        p.MapGet("/", (string? region, string? kind, bool? inclusive, int? ageMonths, bool? hasVacancy, int? page, int? pageSize,
-                PublicDirectoryHandler h, CancellationToken ct) => h.SearchAsync(region, kind, inclusive, ageMonths, hasVacancy, page ?? 1, pageSize ?? 20, ct))
-            .AllowAnonymous().WithSummary("已备案托育机构查询（公开，分页）");
-        p.MapGet("/{id:guid}", (Guid id, PublicDirectoryHandler h, CancellationToken ct) => h.GetAsync(id, ct))
-            .AllowAnonymous().WithSummary("已备案托育机构公开信息");
         // Classes (班级): reads need institution read, writes institution update; scope as for the institution.
         g.MapGet("/{id:guid}/classes", (Guid id, ClassHandler h, CancellationToken ct) => h.ListAsync(id, ct))
             .RequirePermission(Permissions.InstitutionRead).WithSummary("机构的班级");
@@ -84,6 +77,7 @@ public static class RegistryModule
         g.MapDesignations();
         g.MapFees();
         app.MapFeeGuidelines();
+        app.MapPublicDirectory();
         return app;
     }
 }

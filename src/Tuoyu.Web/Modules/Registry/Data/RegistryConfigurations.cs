@@ -24,6 +24,8 @@ internal sealed class InstitutionConfiguration : IEntityTypeConfiguration<Instit
         b.HasIndex(i => i.CreditCode).IsUnique();
         b.HasIndex(i => i.RegionCode);
         b.HasIndex(i => new { i.FilingStatus, i.RegionCode });
+        // The public distance search's bounding box (ADR 0020).
+        b.HasIndex(i => new { i.FilingStatus, i.Latitude, i.Longitude });
         b.HasIndex(i => i.ChainId);
     }
 }

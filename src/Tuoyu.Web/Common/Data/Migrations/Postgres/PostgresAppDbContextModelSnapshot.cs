@@ -1399,6 +1399,8 @@ namespace Tuoyu.Web.Common.Data.Migrations.Postgres
 
                     b.HasIndex("FilingStatus", "RegionCode");
 
+                    b.HasIndex("FilingStatus", "Latitude", "Longitude");
+
                     b.ToTable("registry_institutions", (string)null);
                 });
 

@@ -1388,6 +1388,8 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
 
                     b.HasIndex("FilingStatus", "RegionCode");
 
+                    b.HasIndex("FilingStatus", "Latitude", "Longitude");
+
                     b.ToTable("registry_institutions", (string)null);
                 });
 
