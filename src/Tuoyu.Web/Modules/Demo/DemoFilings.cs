@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Tuoyu.Web.Modules.Registry.Domain;
+using Tuoyu.Web.Common.Time;
 
 namespace Tuoyu.Web.Modules.Demo;
 
@@ -26,7 +27,7 @@ internal sealed class DemoFilings
         "人员资格证明缺少保育人员证书，请补充",
     ];
 
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+    private static readonly TimeSpan Beijing = ChinaTime.Offset;
 
     public List<FilingEvent> Events { get; } = [];
     public List<FilingDocument> Documents { get; } = [];
@@ -137,12 +138,5 @@ internal sealed class DemoFilings
 
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
-    private Guid NextGuid()
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        _rng.NextBytes(bytes);
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes);
-    }
+    private Guid NextGuid() => DemoGuids.Next(_rng);
 }

@@ -53,14 +53,7 @@ internal sealed class DemoWorld
         return world;
     }
 
-    private Guid NextGuid()
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        _rng.NextBytes(bytes);
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes);
-    }
+    private Guid NextGuid() => DemoGuids.Next(_rng);
 
     private void Build(IReadOnlyList<Region> streets, IReadOnlyDictionary<string, Region> counties)
     {

@@ -6,6 +6,8 @@ using Tuoyu.Web.Modules.Identity.Contracts;
 using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Registry.Domain;
 using Tuoyu.Web.Modules.Registry.Institutions;
+using Tuoyu.Web.Common.Time;
+using Tuoyu.Web.Modules.Registry.Scope;
 
 namespace Tuoyu.Web.Modules.Registry.Designations;
 
@@ -131,7 +133,7 @@ internal sealed class DesignationHandler(AppDbContext db, IInstitutionScope scop
     }
 
     /// <summary>The Beijing date (UTC+8, no daylight saving): the date a regulator's decision carries.</summary>
-    public DateOnly BeijingToday() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    public DateOnly BeijingToday() => ChinaTime.Today(clock);
 
     private static string? RegulatorRegion(UserContext user) => user.Kind == UserKind.Regulator ? user.RegionCode : null;
 
@@ -157,13 +159,6 @@ internal sealed class DesignationHandler(AppDbContext db, IInstitutionScope scop
         return new DesignationsDto(i.Id, i.IsInclusive, RegistryNames.Ownership(i.Ownership), i.Grade, i.FilingStatus.ToString(), i.Version, history);
     }
 
-    private async Task<(UserContext User, Institution Institution)> LoadInScopeAsync(Guid id, bool tracked, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        var q = tracked ? db.Institutions : db.Institutions.AsNoTracking();
-        var institution = await q.FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("机构");
-        // Institutions are public records, so their existence is not private: outside scope is 403.
-        if (!await scope.IdsInScope(user).AnyAsync(x => x == id, ct)) { throw new ForbiddenException("该机构不在您的管辖范围内"); }
-        return (user, institution);
-    }
+    private Task<(UserContext User, Institution Institution)> LoadInScopeAsync(Guid id, bool tracked, CancellationToken ct) =>
+        db.LoadInstitutionInScopeAsync(scope, current, id, tracked, ct);
 }

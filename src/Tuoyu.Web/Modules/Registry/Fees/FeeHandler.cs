@@ -5,6 +5,7 @@ using Tuoyu.Web.Common.Rules;
 using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Registry.Domain;
+using Tuoyu.Web.Common.Time;
 
 namespace Tuoyu.Web.Modules.Registry.Fees;
 
@@ -128,7 +129,7 @@ internal sealed class FeeHandler(AppDbContext db, IInstitutionScope scope, Curre
     /// </summary>
     private static DateOnly CheckDay(DateOnly effectiveFrom, DateOnly today) => effectiveFrom > today ? effectiveFrom : today;
 
-    private DateOnly BeijingToday() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private DateOnly BeijingToday() => ChinaTime.Today(clock);
 
     private async Task<List<FeeGuideline>> GuidelinesForAsync(string regionCode, CancellationToken ct)
     {

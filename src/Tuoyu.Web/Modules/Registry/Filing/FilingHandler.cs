@@ -5,6 +5,8 @@ using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Identity.Contracts;
 using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Registry.Domain;
+using Tuoyu.Web.Common.Time;
+using Tuoyu.Web.Modules.Registry.Scope;
 
 namespace Tuoyu.Web.Modules.Registry.Filing;
 
@@ -18,8 +20,6 @@ namespace Tuoyu.Web.Modules.Registry.Filing;
 /// </summary>
 internal sealed class FilingHandler(AppDbContext db, IInstitutionScope scope, CurrentUser current, TimeProvider clock)
 {
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
-
     public async Task<FilingStateDto> GetAsync(Guid institutionId, CancellationToken ct)
     {
         var (_, institution) = await LoadInScopeAsync(institutionId, tracked: false, ct);
@@ -66,7 +66,7 @@ internal sealed class FilingHandler(AppDbContext db, IInstitutionScope scope, Cu
         var now = clock.GetUtcNow();
         db.Entry(institution).Property(i => i.Version).OriginalValue = request.Version!.Value;
         institution.FilingStatus = to!.Value;
-        if (action == FilingAction.Approve) { institution.FiledOn = DateOnly.FromDateTime(now.ToOffset(ChinaStandardTime).DateTime); }
+        if (action == FilingAction.Approve) { institution.FiledOn = ChinaTime.DateOf(now); }
         if (action == FilingAction.Revoke) { institution.FiledOn = null; }
         db.FilingEvents.Add(new FilingEvent
         {
@@ -87,13 +87,6 @@ internal sealed class FilingHandler(AppDbContext db, IInstitutionScope scope, Cu
         return new FilingStateDto(i.Id, i.FilingStatus.ToString(), FilingRules.StatusName(i.FilingStatus), i.FiledOn, i.Version, history);
     }
 
-    private async Task<(UserContext User, Institution Institution)> LoadInScopeAsync(Guid id, bool tracked, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        var q = tracked ? db.Institutions : db.Institutions.AsNoTracking();
-        var institution = await q.FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("机构");
-        // Institutions are public records, so their existence is not private: outside scope is 403.
-        if (!await scope.IdsInScope(user).AnyAsync(x => x == id, ct)) { throw new ForbiddenException("该机构不在您的管辖范围内"); }
-        return (user, institution);
-    }
+    private Task<(UserContext User, Institution Institution)> LoadInScopeAsync(Guid id, bool tracked, CancellationToken ct) =>
+        db.LoadInstitutionInScopeAsync(scope, current, id, tracked, ct);
 }

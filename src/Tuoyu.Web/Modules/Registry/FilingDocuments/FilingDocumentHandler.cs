@@ -7,6 +7,7 @@ using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Identity.Contracts;
 using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Registry.Domain;
+using Tuoyu.Web.Modules.Registry.Scope;
 
 namespace Tuoyu.Web.Modules.Registry.FilingDocuments;
 
@@ -103,15 +104,8 @@ internal sealed class FilingDocumentHandler(AppDbContext db, IInstitutionScope s
         return (user, institution);
     }
 
-    private async Task<(UserContext User, Institution Institution)> LoadInScopeAsync(Guid id, bool tracked, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        var q = tracked ? db.Institutions : db.Institutions.AsNoTracking();
-        var institution = await q.FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("机构");
-        // Institutions are public records, so their existence is not private: outside scope is 403 (as FilingHandler).
-        if (!await scope.IdsInScope(user).AnyAsync(x => x == id, ct)) { throw new ForbiddenException("该机构不在您的管辖范围内"); }
-        return (user, institution);
-    }
+    private Task<(UserContext User, Institution Institution)> LoadInScopeAsync(Guid id, bool tracked, CancellationToken ct) =>
+        db.LoadInstitutionInScopeAsync(scope, current, id, tracked, ct);
 
     private static FilingDocumentKindDto KindDto(FilingDocumentKind k) => new(k.ToString(), FilingDocumentRules.KindName(k));
 

@@ -6,6 +6,7 @@ using Tuoyu.Web.Modules.Enrollment.Contracts;
 using Tuoyu.Web.Modules.Registry.Domain;
 using Tuoyu.Web.Modules.Registry.Institutions;
 using Tuoyu.Web.Modules.Registry.Contracts;
+using Tuoyu.Web.Common.Time;
 
 namespace Tuoyu.Web.Modules.Registry.PublicDirectory;
 
@@ -24,8 +25,6 @@ internal sealed class PublicDirectoryHandler(AppDbContext db, IClassOccupancy oc
     public const double MaxRadiusKm = 50;
     /// <summary>Upper bound of the fee filter in 元 per month: far above any 托育 fee, only to refuse nonsense.</summary>
     public const int MaxFeeYuan = 100_000;
-
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
     public async Task<PublicSearchResult> SearchAsync(PublicSearchQuery query, CancellationToken ct)
     {
@@ -215,7 +214,7 @@ internal sealed class PublicDirectoryHandler(AppDbContext db, IClassOccupancy oc
     private IQueryable<Institution> Filed() => db.Institutions.AsNoTracking().Where(i => i.FilingStatus == FilingStatus.Filed);
 
     /// <summary>Today in Beijing (UTC+8): whose enrollments are active and which designations are in force.</summary>
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
+    private DateOnly Today() => ChinaTime.Today(clock);
 
     private static string? Blank(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
 
