@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tuoyu.Web.Common.Data;
 using Tuoyu.Web.Modules.Enrollment.Domain;
+using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Registry.Domain;
 
 // Public-search benchmark (bench/public-search/run.sh; ADR 0020, docs/performance.md).
@@ -143,7 +144,7 @@ internal sealed class World
                 {
                     world.Enrollments.Add(new ChildEnrollment
                     {
-                        Id = Guid.NewGuid(), ChildId = Guid.NewGuid(), InstitutionId = id, ClassId = cls.Id, ServiceType = ServiceType.FullDay,
+                        Id = Guid.NewGuid(), ChildId = Guid.NewGuid(), InstitutionId = id, ClassId = cls.Id, Service = CareServices.FullDay,
                         StartDate = today.AddDays(-rng.Next(700)), EndDate = rng.Next(8) == 0 ? today.AddDays(-rng.Next(1, 300)) : null,
                     });
                 }
