@@ -91,4 +91,15 @@ public sealed class AuditMaskingTests
         Assert.True(AuditMasking.TryMask("Remark", new string('a', 500), out var masked));
         Assert.Equal(new string('a', 200) + "…", masked);
     }
+
+    [Fact]
+    public void An_institutions_name_stays_readable_but_a_person_named_name_is_masked()
+    {
+        Assert.True(AuditMasking.TryMask("Institution", "Name", "芙蓉区阳光托育中心", out var institution));
+        Assert.Equal("芙蓉区阳光托育中心", institution);
+        Assert.True(AuditMasking.TryMask("Child", "Name", "张小明", out var child));
+        Assert.NotEqual("张小明", child);
+        Assert.True(AuditMasking.TryMask(null, "Name", "张小明", out var unknown));
+        Assert.NotEqual("张小明", unknown);
+    }
 }

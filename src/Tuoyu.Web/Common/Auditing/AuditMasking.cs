@@ -16,8 +16,20 @@ public static class AuditMasking
         "Allergies", "HealthNotes", "TemperatureTenths", "HealthCheck", "AbsenceSymptoms", "Before", "After", "Text", "Body",
     };
 
-    /// <summary>Returns null when the property must not appear in a log at all.</summary>
-    public static bool TryMask(string property, object? value, out string? masked)
+    /// <summary>
+    /// Entities whose <c>Name</c> names an organisation or a class, not a person: kept in clear, so a regulator's
+    /// change history reads "测试托育A", not "测****A". Everything else named <c>Name</c> is a person's name.
+    /// </summary>
+    private static readonly HashSet<string> OrganisationEntities = new(StringComparer.Ordinal)
+    {
+        "Institution", "InstitutionChain", "MedicalInstitution", "ChildcareClass", "Region",
+    };
+
+    /// <summary>Returns false when the property must not appear in a log at all.</summary>
+    public static bool TryMask(string property, object? value, out string? masked) => TryMask(null, property, value, out masked);
+
+    /// <summary>As <see cref="TryMask(string, object?, out string?)"/>, knowing which entity the property belongs to.</summary>
+    public static bool TryMask(string? entity, string property, object? value, out string? masked)
     {
         masked = null;
         if (Omitted.Contains(property)) { return false; }
@@ -25,12 +37,14 @@ public static class AuditMasking
         var text = value switch
         {
             DateTime d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
             _ => value.ToString() ?? string.Empty,
         };
         if (HealthOrFreeText.Contains(property)) { masked = "[已记录]"; }
         else if (property.Contains("Phone", StringComparison.Ordinal)) { masked = Phone(text); }
         else if (property.Contains("IdNumber", StringComparison.Ordinal)) { masked = IdNumber(text); }
+        else if (property is "Name" && entity is not null && OrganisationEntities.Contains(entity)) { masked = text.Length > 200 ? text[..200] + "…" : text; }
         else if (property is "Name" or "DisplayName") { masked = PersonName(text); }
         else if (property is "Address") { masked = text.Length <= 6 ? text : text[..6] + "***"; }
         else { masked = text.Length > 200 ? text[..200] + "…" : text; }

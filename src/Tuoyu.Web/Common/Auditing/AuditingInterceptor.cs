@@ -85,14 +85,15 @@ internal sealed class AuditingInterceptor(IHttpContextAccessor http, TimeProvide
             if (entry.State == EntityState.Modified && !p.IsModified) { continue; }
             if (entry.State == EntityState.Modified && Equals(p.OriginalValue, p.CurrentValue)) { continue; }
             var name = p.Metadata.Name;
+            var entity = entry.Metadata.ClrType.Name;
             if (entry.State == EntityState.Modified)
             {
-                if (AuditMasking.TryMask(name, p.OriginalValue, out var before) && AuditMasking.TryMask(name, p.CurrentValue, out var after))
+                if (AuditMasking.TryMask(entity, name, p.OriginalValue, out var before) && AuditMasking.TryMask(entity, name, p.CurrentValue, out var after))
                 {
                     changes[name] = new[] { before, after };
                 }
             }
-            else if (AuditMasking.TryMask(name, entry.State == EntityState.Deleted ? p.OriginalValue : p.CurrentValue, out var value))
+            else if (AuditMasking.TryMask(entity, name, entry.State == EntityState.Deleted ? p.OriginalValue : p.CurrentValue, out var value))
             {
                 changes[name] = value;
             }

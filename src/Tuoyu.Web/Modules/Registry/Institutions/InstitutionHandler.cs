@@ -247,7 +247,7 @@ internal static class InstitutionHistory
             "FilingStatus" when Enum.TryParse<FilingStatus>(text, out var s) => FilingRules.StatusName(s),
             "Services" when Enum.TryParse<CareServices>(text, out var c) => c == CareServices.None ? "无" : string.Join("、", InstitutionRules.Split(c).Select(InstitutionRules.ServiceName)),
             "IsInclusive" or "HasVideoSupervision" or "PubliclyBuiltPrivatelyRun" => text == "True" ? "是" : text == "False" ? "否" : text,
-            // The log formats dates with the invariant culture (MM/dd/yyyy).
+            // The log writes dates as yyyy-MM-dd (rows from before that fix: MM/dd/yyyy); both parse.
             "OpenedOn" or "FiledOn" or "InsuredUntil" when DateOnly.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             _ => text,
         };
