@@ -91,6 +91,7 @@ internal sealed class FamilyHandler(AppDbContext db, CurrentUser current, IChild
             .Check(Domain.ChildRules.IsPhone(r.Phone), "phone", "联系电话应为11位手机号码或带区号的固定电话")
             .ThrowIfInvalid();
         var (user, child) = await ChildInScopeAsync(childId, tracked: true, ct);
+        RequireGuardian(user);
         if (await db.PickupPersons.CountAsync(p => p.ChildId == childId && p.RevokedAt == null, ct) >= MaxPickupPersons)
         {
             throw new RuleViolationException("enrollment.pickup_limit", $"授权接送人最多{MaxPickupPersons}位");
@@ -109,11 +110,18 @@ internal sealed class FamilyHandler(AppDbContext db, CurrentUser current, IChild
 
     public async Task RevokeAsync(Guid childId, Guid pickupId, CancellationToken ct)
     {
-        await ChildInScopeAsync(childId, tracked: false, ct);
+        var (user, _) = await ChildInScopeAsync(childId, tracked: false, ct);
+        RequireGuardian(user);
         var p = await db.PickupPersons.FirstOrDefaultAsync(x => x.Id == pickupId && x.ChildId == childId && x.RevokedAt == null, ct)
             ?? throw new NotFoundException("授权接送人");
         p.RevokedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Pages call the handler directly, so the permission is checked here too: only a guardian's parent account.</summary>
+    private static void RequireGuardian(UserContext user)
+    {
+        if (!user.Has(Permissions.PickupManage)) { throw new ForbiddenException("只有监护人可以授权或撤销接送人"); }
     }
 
     /// <summary>Linking an account is the institution's act (it knows the family); a parent cannot link another account.</summary>
