@@ -7,10 +7,12 @@ namespace Tuoyu.Web.Modules.Enrollment.Registration;
 internal static class ChildrenEndpoints
 {
     public static IServiceCollection AddChildRegistration(this IServiceCollection services) => services
-        .AddScoped<PlacementGuard>().AddScoped<PlacementHandler>().AddScoped<RegistrationHandler>().AddScoped<FamilyHandler>();
+        .AddScoped<PlacementGuard>().AddScoped<PlacementHandler>().AddScoped<RegistrationHandler>().AddScoped<FamilyHandler>()
+        .AddScoped<Roster.RosterHandler>();
 
     public static IEndpointRouteBuilder MapChildRegistration(this IEndpointRouteBuilder app)
     {
+        Roster.RosterEndpoints.MapRoster(app);
         var c = app.MapGroup("/api/v1/children").WithTags("儿童");
         c.MapPost("/", async (RegisterChildRequest r, RegistrationHandler h, CancellationToken ct) =>
             {
