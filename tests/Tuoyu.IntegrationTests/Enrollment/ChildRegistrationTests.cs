@@ -13,9 +13,9 @@ public abstract class ChildRegistrationTests(AppFixture fixture)
 {
     private static DateOnly Today => ChinaTime.Today(TimeProvider.System);
 
-    private static object Body(string idNumber, DateOnly birth, Guid? classId, string phone = "13912345678", string? userName = null) => new
+    private static object Body(string idNumber, DateOnly birth, Guid? classId, string phone = "13912345678", string? userName = null, string name = "王小明") => new
     {
-        name = "王小明", idNumber, birthDate = birth, sex = "Male", hukouLocal = true, hukouRegionCode = "430102000000", birthOrder = 2,
+        name, idNumber, birthDate = birth, sex = "Male", hukouLocal = true, hukouRegionCode = "430102000000", birthOrder = 2,
         allergies = "牛奶", healthNotes = (string?)null,
         guardians = new[] { new { name = "王强", relation = "父亲", phone, userName } },
         enrollment = classId is null ? null : new { classId, serviceType = "FullDay", startDate = Today.AddDays(1) },
@@ -24,8 +24,14 @@ public abstract class ChildRegistrationTests(AppFixture fixture)
     private Task OfferAsync(TestWorld w) => fixture.Factory.WithDbAsync(db => db.Institutions.Where(i => i.Id == w.InstitutionA || i.Id == w.InstitutionB)
         .ExecuteUpdateAsync(s => s.SetProperty(i => i.Services, CareServices.FullDay)));
 
-    private Task<string> RowsAsync() => fixture.Factory.WithDbAsync(async db =>
-        $"{await db.Children.CountAsync()}|{await db.Guardians.CountAsync()}|{await db.Enrollments.CountAsync()}|{await db.PickupPersons.CountAsync(p => p.RevokedAt == null)}");
+    /// <summary>The world's rows (other tests write to the same database at the same time): children are named with its suffix.</summary>
+    private Task<string> RowsAsync(TestWorld w) => fixture.Factory.WithDbAsync(async db =>
+    {
+        var children = db.Children.Where(c => c.Name.Contains(w.Suffix) || c.Id == w.ChildA || c.Id == w.ChildB).Select(c => c.Id);
+        return $"{await children.CountAsync()}|{await db.Guardians.CountAsync(g => children.Contains(g.ChildId))}|" +
+            $"{await db.Enrollments.CountAsync(e => e.InstitutionId == w.InstitutionA || e.InstitutionId == w.InstitutionB)}|" +
+            $"{await db.PickupPersons.CountAsync(p => children.Contains(p.ChildId) && p.RevokedAt == null)}";
+    });
 
     [Fact]
     public async Task The_admin_registers_and_places_a_child_the_number_is_encrypted_and_masked_everywhere()
@@ -62,10 +68,10 @@ public abstract class ChildRegistrationTests(AppFixture fixture)
         var w = await fixture.NewWorldAsync();
         await OfferAsync(w);
         var admin = await w.ClientAsync(w.AdminA);
-        var before = await RowsAsync();
-        await ApiAssert.ProblemAsync(await admin.PostAsJsonAsync("/api/v1/children", Body(w.ChildAIdNumber.ToLowerInvariant(), DateFromId(w.ChildAIdNumber), w.ClassA)),
+        var before = await RowsAsync(w);
+        await ApiAssert.ProblemAsync(await admin.PostAsJsonAsync("/api/v1/children", Body(w.ChildAIdNumber.ToLowerInvariant(), DateFromId(w.ChildAIdNumber), w.ClassA, name: "重复" + w.Suffix)),
             HttpStatusCode.Conflict, "enrollment.child_duplicate");
-        Assert.Equal(before, await RowsAsync());
+        Assert.Equal(before, await RowsAsync(w));
 
         var (number, birth) = TestIds.ResidentId("430102", Today.AddMonths(-15));
         var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => admin.PostAsJsonAsync("/api/v1/children", Body(number, birth, w.ClassA))));
@@ -90,7 +96,9 @@ public abstract class ChildRegistrationTests(AppFixture fixture)
         var w = await fixture.NewWorldAsync();
         await OfferAsync(w);
         var admin = await w.ClientAsync(w.AdminA);
-        var before = await RowsAsync();
+        var before = await RowsAsync(w);
+        object Body(string idNumber, DateOnly birth, Guid? classId, string phone = "13912345678") =>
+            ChildRegistrationTests.Body(idNumber, birth, classId, phone, name: "错误" + w.Suffix);
         async Task Expect(object body, string field)
         {
             var p = await ApiAssert.ProblemAsync(await admin.PostAsJsonAsync("/api/v1/children", body), HttpStatusCode.BadRequest);
@@ -108,7 +116,7 @@ public abstract class ChildRegistrationTests(AppFixture fixture)
         var (old, oldBirth) = TestIds.ResidentId("430102", Today.AddYears(-4));
         await Expect(Body(old, oldBirth, w.ClassA), "birthDate");
         await Expect(Body(number, birth, classId: null), "enrollment");
-        Assert.Equal(before, await RowsAsync());
+        Assert.Equal(before, await RowsAsync(w));
     }
 
     [Fact]
@@ -131,7 +139,7 @@ public abstract class ChildRegistrationTests(AppFixture fixture)
         var listed = await ApiAssert.OkAsync(await (await w.ClientAsync(w.StaffA)).GetAsync($"/api/v1/children/{w.ChildA}/pickup-persons"));
         Assert.Equal(1, listed.GetArrayLength());
 
-        var before = await RowsAsync();
+        var before = await RowsAsync(w);
         await ApiAssert.ProblemAsync(await (await w.ClientAsync(w.ParentB)).PostAsJsonAsync($"/api/v1/children/{w.ChildA}/pickup-persons",
             new { name = "陌生人", relation = "朋友", phone = "13700002222" }), HttpStatusCode.NotFound);
         await ApiAssert.ProblemAsync(await (await w.ClientAsync(w.ParentB)).DeleteAsync($"/api/v1/children/{w.ChildA}/pickup-persons/{pickupId}"), HttpStatusCode.NotFound);
@@ -141,7 +149,7 @@ public abstract class ChildRegistrationTests(AppFixture fixture)
         var bad = await ApiAssert.ProblemAsync(await parentA.PostAsJsonAsync($"/api/v1/children/{w.ChildA}/pickup-persons",
             new { name = "", relation = "姑姑", phone = "abc" }), HttpStatusCode.BadRequest);
         Assert.True(bad.GetProperty("errors").TryGetProperty("phone", out _));
-        Assert.Equal(before, await RowsAsync());
+        Assert.Equal(before, await RowsAsync(w));
 
         await ApiAssert.StatusAsync(await parentA.DeleteAsync($"/api/v1/children/{w.ChildA}/pickup-persons/{pickupId}"), HttpStatusCode.NoContent);
         Assert.Equal(0, (await ApiAssert.OkAsync(await parentA.GetAsync($"/api/v1/children/{w.ChildA}/pickup-persons"))).GetArrayLength());

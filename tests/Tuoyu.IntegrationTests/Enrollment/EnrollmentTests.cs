@@ -72,7 +72,7 @@ public abstract class EnrollmentTests(AppFixture fixture)
         var infant = await AddClassAsync(w.InstitutionA, "乳儿班", ClassType.Infant, capacity: 10);
         var toddler2 = await AddClassAsync(w.InstitutionA, "托小二班", ClassType.Toddler, capacity: 15);
         var admin = await w.ClientAsync(w.AdminA);
-        var before = await RowsAsync();
+        var before = await RowsAsync(w);
 
         // Child A is 13–23 months old: not a 乳儿班 child (6–12 months, 托育机构设置标准（试行）第十二条).
         var fresh = (await AddChildrenAsync(w, 1, Today.AddDays(3), classId: null, apply: true))[0];
@@ -86,7 +86,28 @@ public abstract class EnrollmentTests(AppFixture fixture)
             new { childId = fresh, classId = toddler2, serviceType = "全日托" }), HttpStatusCode.BadRequest);
         Assert.True(bad.GetProperty("errors").TryGetProperty("serviceType", out _));
         Assert.True(bad.GetProperty("errors").TryGetProperty("startDate", out _));
-        Assert.Equal(before, await RowsAsync());
+        Assert.Equal(before, await RowsAsync(w));
+    }
+
+    [Fact]
+    public async Task A_placement_or_withdrawal_effective_in_a_closed_month_is_409_and_writes_nothing()
+    {
+        var w = await fixture.NewWorldAsync();
+        await OfferAsync(w);
+        var admin = await w.ClientAsync(w.AdminA);
+        var child = (await AddChildrenAsync(w, 1, Today, classId: null, apply: true))[0];
+        var enrollmentA = await fixture.Factory.WithDbAsync(db => db.Enrollments.Where(e => e.ChildId == w.ChildA).Select(e => e.Id).FirstAsync());
+        await fixture.Factory.WithDbAsync(async db =>
+        {
+            db.MonthCloses.Add(new MonthClose { Id = Guid.NewGuid(), InstitutionId = w.InstitutionA, Month = YearMonth.Of(Today), ClosedAt = DateTime.UtcNow, ClosedByUserId = Guid.NewGuid() });
+            return await db.SaveChangesAsync();
+        });
+        var before = await RowsAsync(w);
+        await ApiAssert.ProblemAsync(await admin.PostAsJsonAsync("/api/v1/enrollments",
+            new { childId = child, classId = w.ClassA, serviceType = "FullDay", startDate = Today }), HttpStatusCode.Conflict, "enrollment.month_closed");
+        await ApiAssert.ProblemAsync(await admin.PostAsJsonAsync($"/api/v1/enrollments/{enrollmentA}/withdraw", new { endDate = Today, reason = "搬家" }),
+            HttpStatusCode.Conflict, "enrollment.month_closed");
+        Assert.Equal(before, await RowsAsync(w));
     }
 
     [Fact]
@@ -135,7 +156,7 @@ public abstract class EnrollmentTests(AppFixture fixture)
         await OfferAsync(w);
         var adminB = await w.ClientAsync(w.AdminB);
         var enrollmentA = await fixture.Factory.WithDbAsync(db => db.Enrollments.Where(e => e.ChildId == w.ChildA).Select(e => e.Id).FirstAsync());
-        var before = await RowsAsync();
+        var before = await RowsAsync(w);
 
         await ApiAssert.ProblemAsync(await adminB.PostAsJsonAsync("/api/v1/enrollments",
             new { childId = w.ChildA, classId = w.ClassB, serviceType = "FullDay", startDate = Today.AddDays(1) }), HttpStatusCode.NotFound);
@@ -150,15 +171,20 @@ public abstract class EnrollmentTests(AppFixture fixture)
             new { childId = w.ChildA, classId = w.ClassA, serviceType = "FullDay", startDate = Today.AddDays(1) }), HttpStatusCode.Forbidden);
         await ApiAssert.ProblemAsync(await (await w.ClientAsync(w.StaffA)).PostAsJsonAsync($"/api/v1/enrollments/{enrollmentA}/pause",
             new { from = Today, reason = "x" }), HttpStatusCode.Forbidden);
-        Assert.Equal(before, await RowsAsync());
+        Assert.Equal(before, await RowsAsync(w));
         // The family's own read works.
         var mine = await ApiAssert.OkAsync(await parentA.GetAsync($"/api/v1/children/{w.ChildA}/enrollments"));
         Assert.Equal(1, mine.GetProperty("enrollments").GetArrayLength());
     }
 
-    private Task<string> RowsAsync() => fixture.Factory.WithDbAsync(async db =>
-        $"{await db.Enrollments.CountAsync()}|{await db.EnrollmentEvents.CountAsync()}|{await db.EnrollmentPauses.CountAsync()}|" +
-        string.Join(",", await db.Enrollments.OrderBy(e => e.Id).Select(e => $"{e.EndDate}{e.Version}").ToListAsync()));
+    /// <summary>The world's enrollment rows (other tests write to the same database at the same time).</summary>
+    private Task<string> RowsAsync(TestWorld w) => fixture.Factory.WithDbAsync(async db =>
+    {
+        var mine = db.Enrollments.Where(e => e.InstitutionId == w.InstitutionA || e.InstitutionId == w.InstitutionB);
+        return $"{await mine.CountAsync()}|{await db.EnrollmentEvents.CountAsync(e => e.InstitutionId == w.InstitutionA || e.InstitutionId == w.InstitutionB)}|" +
+            $"{await db.EnrollmentPauses.CountAsync(p => mine.Any(e => e.Id == p.EnrollmentId))}|" +
+            string.Join(",", (await mine.Select(e => new { e.Id, e.EndDate, e.Version }).ToListAsync()).OrderBy(e => e.Id).Select(e => $"{e.EndDate}{e.Version}"));
+    });
 
     private Task OfferAsync(TestWorld w) => fixture.Factory.WithDbAsync(db => db.Institutions.Where(i => i.Id == w.InstitutionA || i.Id == w.InstitutionB)
         .ExecuteUpdateAsync(s => s.SetProperty(i => i.Services, CareServices.FullDay | CareServices.HalfDay)));

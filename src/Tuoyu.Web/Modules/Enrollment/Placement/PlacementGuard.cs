@@ -27,6 +27,7 @@ internal sealed class PlacementGuard(AppDbContext db, IClassDirectory classes, I
         var cls = await classes.LockForPlacementAsync(classId, ct) ?? throw new NotFoundException("班级");
         if (db.Entry(child).State == EntityState.Unchanged) { db.Entry(child).Property(c => c.Version).IsModified = true; }
 
+        await RequireOpenMonthAsync(cls.InstitutionId, start, ct);
         var offered = await institutions.ServicesAsync(cls.InstitutionId, ct);
         if ((offered & service) == 0)
         {
@@ -60,6 +61,19 @@ internal sealed class PlacementGuard(AppDbContext db, IClassDirectory classes, I
         };
         db.Enrollments.Add(row);
         return row;
+    }
+
+    /// <summary>
+    /// A closed month's figures are what subsidies pay on (ADR 0021): a step effective in a closed month would change them
+    /// silently, so it is refused (corrections there go through a regulator).
+    /// </summary>
+    public async Task RequireOpenMonthAsync(Guid institutionId, DateOnly day, CancellationToken ct)
+    {
+        var month = Common.Time.YearMonth.Of(day);
+        if (await db.MonthCloses.AnyAsync(m => m.InstitutionId == institutionId && m.Month == month, ct))
+        {
+            throw new RuleViolationException("enrollment.month_closed", $"{month.Year}年{month.Month}月的考勤已关账，不能办理该日期的入托变动");
+        }
     }
 
     /// <summary>Runs <paramref name="attempt"/> until it saves without a concurrency conflict; each attempt starts from a clean unit of work.</summary>

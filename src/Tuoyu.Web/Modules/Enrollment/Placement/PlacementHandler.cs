@@ -87,6 +87,7 @@ internal sealed class PlacementHandler(AppDbContext db, CurrentUser current, Pla
         {
             var e = await LoadAsync(user, id, ct);
             var from = r.From!.Value;
+            await guard.RequireOpenMonthAsync(e.InstitutionId, from, ct);
             if (from < e.StartDate || (e.EndDate is { } end && (from > end || r.To > end)))
             {
                 throw new RuleViolationException("enrollment.not_active", "暂停期间须在入托期间之内");
@@ -118,6 +119,7 @@ internal sealed class PlacementHandler(AppDbContext db, CurrentUser current, Pla
             var open = await db.EnrollmentPauses.Where(p => p.EnrollmentId == e.Id && p.To == null).FirstOrDefaultAsync(ct)
                 ?? throw new RuleViolationException("enrollment.not_paused", "该入托记录未处于暂停状态");
             if (on <= open.From) { throw ValidationFailedException.For("resumeOn", "恢复日期须晚于暂停开始日期"); }
+            await guard.RequireOpenMonthAsync(e.InstitutionId, on.AddDays(-1), ct);
             open.To = on.AddDays(-1);
             Touch(e);
             AddEvent(e, EnrollmentEventKind.Resumed, null, e.ClassId, on, null, user.Id);
@@ -140,6 +142,7 @@ internal sealed class PlacementHandler(AppDbContext db, CurrentUser current, Pla
             RequireOpen(e);
             var end = r.EndDate!.Value;
             if (end < e.StartDate) { throw ValidationFailedException.For("endDate", "退托日期不能早于入托日期"); }
+            await guard.RequireOpenMonthAsync(e.InstitutionId, end, ct);
             e.EndDate = end;
             e.EndReason = EnrollmentEndReason.Withdrawn;
             foreach (var p in await db.EnrollmentPauses.Where(p => p.EnrollmentId == e.Id && (p.To == null || p.To > end)).ToListAsync(ct))
