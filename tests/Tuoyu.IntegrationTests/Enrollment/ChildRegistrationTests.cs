@@ -182,6 +182,21 @@ public abstract class ChildRegistrationTests(AppFixture fixture)
         Assert.Equal(1, list.GetArrayLength());
     }
 
+    [Fact]
+    public async Task Two_concurrent_removals_of_the_last_two_guardians_leave_one()
+    {
+        var w = await fixture.NewWorldAsync();
+        var staff = await w.ClientAsync(w.StaffA);
+        var second = (await ApiAssert.StatusAsync(await staff.PostAsJsonAsync($"/api/v1/children/{w.ChildA}/guardians",
+            new { name = "赵刚", relation = "父亲", phone = "13800000001" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var responses = await Task.WhenAll(
+            staff.DeleteAsync($"/api/v1/children/{w.ChildA}/guardians/{w.GuardianA}"),
+            staff.DeleteAsync($"/api/v1/children/{w.ChildA}/guardians/{second}"));
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.NoContent));
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(1, await fixture.Factory.WithDbAsync(db => db.Guardians.CountAsync(g => g.ChildId == w.ChildA)));
+    }
+
     private static DateOnly DateFromId(string id) =>
         DateOnly.ParseExact(id.Substring(6, 8), "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 }
