@@ -29,6 +29,12 @@ public static class Permissions
     public const string ChildRead = "enrollment:child:read";
     public const string ChildUpdate = "enrollment:child:update";
     public const string ChildRevealIdNumber = "enrollment:child:reveal";
+    /// <summary>登记儿童: the institution admin (registering and placing in one step) or a parent registering their own child (ADR 0023).</summary>
+    public const string ChildCreate = "enrollment:child:create";
+    /// <summary>入托、转班、暂停、恢复、退托: the institution's admin only (ADR 0023).</summary>
+    public const string EnrollmentManage = "enrollment:enrollment:manage";
+    /// <summary>授权/撤销接送人: a guardian with a parent account, for their own child (ADR 0023).</summary>
+    public const string PickupManage = "enrollment:pickup:manage";
     /// <summary>考勤登记: check-in, check-out, absence, class check-in, staff presence (the institution's own users).</summary>
     public const string AttendanceRecord = "enrollment:attendance:record";
     /// <summary>查看班级当日考勤与师幼比.</summary>
@@ -40,15 +46,15 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } =
     [
         SelfManage, UserRead, UserManage, UserUnlock, SummaryRead, InstitutionRead, InstitutionUpdate,
-        InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, AttendanceRecord, AttendanceRead, StatisticsRead, AuditRead, AuditVerify,
+        InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, PickupManage, AttendanceRecord, AttendanceRead, StatisticsRead, AuditRead, AuditVerify,
     ];
 
     private static readonly Dictionary<UserKind, HashSet<string>> ByKind = new()
     {
         [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingReview, ChildRead, ChildRevealIdNumber, AttendanceRead, StatisticsRead],
-        [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber, AttendanceRecord, AttendanceRead],
+        [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, AttendanceRecord, AttendanceRead],
         [UserKind.InstitutionStaff] = [SelfManage, SummaryRead, InstitutionRead, ChildRead, ChildUpdate, AttendanceRecord, AttendanceRead],
-        [UserKind.Parent] = [SelfManage, SummaryRead, ChildRead, ChildUpdate],
+        [UserKind.Parent] = [SelfManage, SummaryRead, ChildRead, ChildUpdate, ChildCreate, PickupManage],
         [UserKind.Medical] = [SelfManage, SummaryRead, InstitutionRead, ChildRead],
         // Both account administrators list accounts; only the system admin changes them, only the
         // security admin unlocks them or resets their second factor (三权分立, ADR 0012).

@@ -89,6 +89,7 @@ internal sealed class DemoSeeder(AppDbContext db, SensitiveDataProtector protect
         await CreateAccountsAsync(world, password, ct);
         await SeedFilingsAsync(world, names, ct);
         await DemoDesignationsAndFees.SeedAsync(db, world, today, ct);
+        await DemoFamilies.SeedAsync(db, world, ct);
         var summary = System.Text.Json.JsonSerializer.Serialize(new
         {
             scale = scale.ToString(), institutions = world.Institutions.Count, classes = world.Classes.Count, children = children.Count,

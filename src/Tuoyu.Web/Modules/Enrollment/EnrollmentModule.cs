@@ -6,6 +6,7 @@ using Tuoyu.Web.Modules.Enrollment.Contracts;
 using Tuoyu.Web.Modules.Enrollment.Occupancy;
 using Tuoyu.Web.Modules.Enrollment.Counts;
 using Tuoyu.Web.Modules.Enrollment.Scope;
+using Tuoyu.Web.Modules.Enrollment.Registration;
 
 namespace Tuoyu.Web.Modules.Enrollment;
 
@@ -20,6 +21,7 @@ public static class EnrollmentModule
         services.AddScoped<AttendanceHandler>();
         services.AddScoped<ClassDayHandler>();
         services.AddScoped<DailyNoteHandler>();
+        services.AddChildRegistration();
         return services;
     }
 
@@ -43,6 +45,7 @@ public static class EnrollmentModule
         app.MapGet("/api/v1/me/children", (DailyNoteHandler h, CancellationToken ct) => h.MyChildrenAsync(ct)).WithTags("家长")
             .RequirePermission(Permissions.ChildRead).WithSummary("我的孩子及今日在园情况（家长）");
         app.MapAttendance();
+        app.MapChildRegistration();
         return app;
     }
 }

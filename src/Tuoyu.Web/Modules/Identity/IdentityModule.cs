@@ -74,6 +74,7 @@ public static class IdentityModule
         services.AddScoped<SignOutHandler>();
         services.AddScoped<SignInHandler>();
         services.AddScoped<TwoFactorHandler>();
+        services.AddScoped<Contracts.IParentAccounts, Lookup.ParentAccounts>();
         return services;
     }
 

@@ -8,6 +8,13 @@ public interface IClassDirectory
 
     /// <summary>An institution's classes by type and name. Callers check scope on the institution first.</summary>
     Task<IReadOnlyList<ClassInfo>> OfInstitutionAsync(Guid institutionId, CancellationToken ct);
+
+    /// <summary>
+    /// The capacity guard (ADR 0023): loads the class tracked in the caller's unit of work and marks its version to be
+    /// bumped by the next SaveChanges, so two writers that both counted the class's children cannot both commit —
+    /// the second gets a concurrency conflict and must count again. Null when there is no such class.
+    /// </summary>
+    Task<ClassInfo?> LockForPlacementAsync(Guid classId, CancellationToken ct);
 }
 
 public sealed record ClassInfo(Guid Id, Guid InstitutionId, string Name, ClassType Type, int Capacity);

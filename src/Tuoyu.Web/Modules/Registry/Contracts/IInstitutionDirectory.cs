@@ -9,5 +9,8 @@ public interface IInstitutionDirectory
 {
     Task<IReadOnlyDictionary<Guid, string>> InstitutionNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
 
+    /// <summary>The services an institution offers (全日托/半日托/计时托/临时托); None when there is no such institution.</summary>
+    Task<CareServices> ServicesAsync(Guid institutionId, CancellationToken ct);
+
     Task<IReadOnlyDictionary<Guid, string>> MedicalInstitutionNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
 }

@@ -16,4 +16,13 @@ internal sealed class ClassDirectory(AppDbContext db) : IClassDirectory
             .Select(c => new ClassInfo(c.Id, c.InstitutionId, c.Name, c.Type, c.Capacity)).ToListAsync(ct);
         return [.. rows.OrderBy(c => c.Type).ThenBy(c => c.Name, StringComparer.Ordinal)];
     }
+
+    public async Task<ClassInfo?> LockForPlacementAsync(Guid classId, CancellationToken ct)
+    {
+        var c = await db.Classes.FirstOrDefaultAsync(c => c.Id == classId, ct);
+        if (c is null) { return null; }
+        // AppDbContext bumps a modified IVersioned entity's Version and checks the one read (ADR 0014, 0023).
+        db.Entry(c).Property(x => x.Version).IsModified = true;
+        return new ClassInfo(c.Id, c.InstitutionId, c.Name, c.Type, c.Capacity);
+    }
 }

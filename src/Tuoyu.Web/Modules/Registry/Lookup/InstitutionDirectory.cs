@@ -10,6 +10,9 @@ internal sealed class InstitutionDirectory(AppDbContext db) : IInstitutionDirect
         ids.Count == 0 ? new Dictionary<Guid, string>()
             : await db.Institutions.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
 
+    public Task<CareServices> ServicesAsync(Guid institutionId, CancellationToken ct) =>
+        db.Institutions.AsNoTracking().Where(i => i.Id == institutionId).Select(i => i.Services).FirstOrDefaultAsync(ct);
+
     public async Task<IReadOnlyDictionary<Guid, string>> MedicalInstitutionNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         ids.Count == 0 ? new Dictionary<Guid, string>()
             : await db.MedicalInstitutions.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
