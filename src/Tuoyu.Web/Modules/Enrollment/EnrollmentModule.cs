@@ -2,6 +2,7 @@ using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Enrollment.Attendance;
 using Tuoyu.Web.Modules.Enrollment.Children;
 using Tuoyu.Web.Modules.Enrollment.DailyNotes;
+using Tuoyu.Web.Modules.Enrollment.Closing;
 using Tuoyu.Web.Modules.Enrollment.Contracts;
 using Tuoyu.Web.Modules.Enrollment.Occupancy;
 using Tuoyu.Web.Modules.Enrollment.Counts;
@@ -20,6 +21,7 @@ public static class EnrollmentModule
         services.AddScoped<AttendanceHandler>();
         services.AddScoped<ClassDayHandler>();
         services.AddScoped<DailyNoteHandler>();
+        services.AddScoped<MonthCloseHandler>().AddScoped<CorrectionHandler>();
         return services;
     }
 
@@ -43,6 +45,7 @@ public static class EnrollmentModule
         app.MapGet("/api/v1/me/children", (DailyNoteHandler h, CancellationToken ct) => h.MyChildrenAsync(ct)).WithTags("家长")
             .RequirePermission(Permissions.ChildRead).WithSummary("我的孩子及今日在园情况（家长）");
         app.MapAttendance();
+        app.MapMonthClose();
         return app;
     }
 }
