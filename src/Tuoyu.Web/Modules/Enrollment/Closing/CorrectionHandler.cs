@@ -94,8 +94,8 @@ internal sealed class CorrectionHandler(AppDbContext db, CurrentUser current, II
         if (approve)
         {
             var day = await db.Attendance.FirstOrDefaultAsync(a => a.Id == c.AttendanceDayId, ct);
-            await ApplyAsync(c, day, ct);
-            await months.RecomputeChildAsync(c.InstitutionId, c.ChildId, YearMonth.Of(c.Date), ct);
+            var corrected = await ApplyAsync(c, day, ct);
+            await months.RecomputeChildAsync(c.InstitutionId, c.ChildId, c.Date, corrected.Status == AttendanceStatus.Present, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -125,7 +125,7 @@ internal sealed class CorrectionHandler(AppDbContext db, CurrentUser current, II
     }
 
     /// <summary>Lays the correction over the day (creating the day when there was none); the caller saves.</summary>
-    private async Task ApplyAsync(AttendanceCorrection c, AttendanceDay? day, CancellationToken ct)
+    private async Task<AttendanceDay> ApplyAsync(AttendanceCorrection c, AttendanceDay? day, CancellationToken ct)
     {
         var after = CorrectionRules.Overlay(DayState.Of(day), c.After);
         if (day is null)
@@ -143,6 +143,7 @@ internal sealed class CorrectionHandler(AppDbContext db, CurrentUser current, II
         }
 
         after.ApplyTo(day);
+        return day;
     }
 
     private CorrectionChange Parse(string? status, DateTimeOffset? checkIn, DateTimeOffset? checkOut, decimal? temperature,

@@ -83,11 +83,15 @@ internal sealed class MonthCloseHandler(AppDbContext db, CurrentUser current, II
         throw new NotFoundException("机构");
     }
 
-    /// <summary>Replaces one child's rows of a closed month (an approved correction); the caller saves.</summary>
-    internal async Task RecomputeChildAsync(Guid institutionId, Guid childId, YearMonth month, CancellationToken ct)
+    /// <summary>
+    /// Replaces one child's rows of a closed month after an approved correction of <paramref name="day"/> (not yet
+    /// saved: its corrected status is passed in, so the day and the figures change in one save); the caller saves.
+    /// </summary>
+    internal async Task RecomputeChildAsync(Guid institutionId, Guid childId, DateOnly day, bool presentThatDay, CancellationToken ct)
     {
+        var month = YearMonth.Of(day);
         var old = await db.MonthlyAttendance.Where(m => m.InstitutionId == institutionId && m.ChildId == childId && m.Month == month).ToListAsync(ct);
-        var fresh = await ComputeAsync(institutionId, month, childId, ct);
+        var fresh = await ComputeAsync(institutionId, month, childId, ct, (day, presentThatDay));
         foreach (var o in old)
         {
             var f = fresh.FirstOrDefault(x => x.ClassType == o.ClassType && x.Service == o.Service);
@@ -101,7 +105,8 @@ internal sealed class MonthCloseHandler(AppDbContext db, CurrentUser current, II
         }
     }
 
-    private async Task<IReadOnlyList<Calc.Figures>> ComputeAsync(Guid institutionId, YearMonth month, Guid? childId, CancellationToken ct)
+    private async Task<IReadOnlyList<Calc.Figures>> ComputeAsync(Guid institutionId, YearMonth month, Guid? childId, CancellationToken ct,
+        (DateOnly Day, bool Present)? corrected = null)
     {
         var (first, last) = (month.FirstDay, month.LastDay);
         var enrollments = await db.Enrollments.AsNoTracking()
@@ -116,7 +121,14 @@ internal sealed class MonthCloseHandler(AppDbContext db, CurrentUser current, II
             .Where(a => a.InstitutionId == institutionId && a.Date >= first && a.Date <= last && a.Status == AttendanceStatus.Present)
             .Where(a => childId == null || a.ChildId == childId)
             .Select(a => new { a.ChildId, a.Date }).ToListAsync(ct);
-        return Calc.Compute(month, enrollments, pauses, types, present.Select(p => (p.ChildId, p.Date)));
+        var days = present.Select(p => (p.ChildId, p.Date)).ToList();
+        if (corrected is { } c && childId is { } child)
+        {
+            days.Remove((child, c.Day));
+            if (c.Present) { days.Add((child, c.Day)); }
+        }
+
+        return Calc.Compute(month, enrollments, pauses, types, days);
     }
 
     private async Task<MonthFiguresDto> FiguresAsync(Guid institutionId, YearMonth month, CancellationToken ct)
