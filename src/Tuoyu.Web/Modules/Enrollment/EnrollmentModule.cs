@@ -21,7 +21,7 @@ public static class EnrollmentModule
         services.AddScoped<AttendanceHandler>();
         services.AddScoped<ClassDayHandler>();
         services.AddScoped<DailyNoteHandler>();
-        services.AddScoped<MonthCloseHandler>().AddScoped<CorrectionHandler>();
+        services.AddScoped<MonthCloseHandler>().AddScoped<CorrectionHandler>().AddScoped<Alerts.AlertsHandler>();
         return services;
     }
 

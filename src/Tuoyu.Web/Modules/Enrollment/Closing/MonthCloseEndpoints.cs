@@ -25,6 +25,10 @@ internal static class MonthCloseEndpoints
             .RequirePermission(Permissions.AttendanceCorrectionApprove)
             .WithSummary("驳回考勤更正（须填写说明；考勤不变）");
 
+        a.MapGet("/alerts", (Alerts.AlertsHandler h, CancellationToken ct) => h.TodayAsync(ct))
+            .RequirePermission(Permissions.AttendanceMonthClose)
+            .WithSummary("园长考勤提醒：师幼比不足或超额的班级、发热儿童、待审批的更正");
+
         var m = app.MapGroup("/api/v1/institutions/{id:guid}/attendance/months").WithTags("考勤");
         m.MapPost("/{month}/close", (Guid id, string month, MonthCloseHandler h, CancellationToken ct) => h.CloseAsync(id, month, ct))
             .RequirePermission(Permissions.AttendanceMonthClose)
