@@ -63,6 +63,19 @@ public abstract class MonthCloseTests(AppFixture fixture)
         return problem;
     }
 
+    private async Task<HttpClient> CookieClientAsync(string userName)
+    {
+        var browser = fixture.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await browser.GetStringAsync("/login");
+        var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Input.UserName"] = userName, ["Input.Password"] = TestWorld.Password,
+        });
+        Assert.True((await browser.PostAsync("/login", form)).Headers.Contains("Set-Cookie"));
+        return browser;
+    }
+
     [Fact]
     public async Task An_open_month_correction_applies_at_once_and_records_before_and_after()
     {
@@ -232,6 +245,36 @@ public abstract class MonthCloseTests(AppFixture fixture)
         Assert.Equal((date, AttendanceStatus.Present, (int?)365, w.ClassA), (day.Date, day.Status, day.TemperatureTenths, day.ClassId));
         var monthly = await fixture.Factory.WithDbAsync(db => db.MonthlyAttendance.AsNoTracking().SingleAsync(m => m.ChildId == w.ChildA && m.Month == LastMonth));
         Assert.Equal(1, monthly.AttendedDays);
+    }
+
+    [Fact]
+    public async Task The_directors_alerts_show_fever_the_ratio_and_pending_corrections_of_the_own_institution_only()
+    {
+        var w = await fixture.NewWorldAsync();
+        var ids = await PresentLastMonthAsync(w, 2);
+        await ApiAssert.OkAsync(await (await w.ClientAsync(w.AdminA)).PostAsync(CloseUrl(w.InstitutionA, LastMonth), null));
+        var staff = await w.ClientAsync(w.StaffA);
+        await ApiAssert.StatusAsync(await staff.PostAsJsonAsync($"/api/v1/attendance/{ids[2]}/corrections", new { temperature = 36.9m, reason = "录入错误" }),
+            HttpStatusCode.Created);
+        // 37.3 ℃ is the cut-off (AlertsHandler.FeverFromTenths, a common clinical cut-off, not policy); no carer is on duty.
+        await ApiAssert.StatusAsync(await staff.PostAsJsonAsync("/api/v1/attendance/check-ins", new { childId = w.ChildA, temperature = 37.3m }), HttpStatusCode.Created);
+
+        var alerts = await ApiAssert.OkAsync(await (await w.ClientAsync(w.AdminA)).GetAsync("/api/v1/attendance/alerts"));
+        var cls = Assert.Single(alerts.GetProperty("classes").EnumerateArray());
+        Assert.True(cls.GetProperty("outOfRatio").GetBoolean());
+        Assert.False(cls.GetProperty("overCapacity").GetBoolean());
+        Assert.Equal(37.3m, Assert.Single(alerts.GetProperty("fever").EnumerateArray()).GetProperty("temperature").GetDecimal());
+        Assert.Single(alerts.GetProperty("pendingCorrections").EnumerateArray());
+
+        var other = await ApiAssert.OkAsync(await (await w.ClientAsync(w.AdminB)).GetAsync("/api/v1/attendance/alerts"));
+        Assert.Empty(other.GetProperty("fever").EnumerateArray());
+        Assert.Empty(other.GetProperty("pendingCorrections").EnumerateArray());
+        await ApiAssert.ProblemAsync(await staff.GetAsync("/api/v1/attendance/alerts"), HttpStatusCode.Forbidden);
+        await ApiAssert.ProblemAsync(await (await w.ClientAsync(w.RegulatorA)).GetAsync("/api/v1/attendance/alerts"), HttpStatusCode.Forbidden);
+
+        var page = await (await CookieClientAsync(w.AdminA)).GetStringAsync("/attendance/alerts");
+        Assert.Contains("37.3℃", page, StringComparison.Ordinal);
+        Assert.Contains("师幼比不足", page, StringComparison.Ordinal);
     }
 }
 
