@@ -186,6 +186,10 @@ public abstract class MonthCloseTests(AppFixture fixture)
             c => c.GetProperty("id").GetGuid() == cid);
         Assert.DoesNotContain((await ApiAssert.OkAsync(await (await w.ClientAsync(w.RegulatorB)).GetAsync("/api/v1/attendance/corrections?status=Pending"))).EnumerateArray(),
             c => c.GetProperty("id").GetGuid() == cid);
+        // The list shows health data: the regulator's read of the child is logged.
+        var regulatorId = await w.UserIdAsync(w.RegulatorA);
+        Assert.True(await fixture.Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "read" && a.EntityType == nameof(AttendanceCorrection)
+            && a.EntityId == w.ChildA.ToString() && a.UserId == regulatorId)));
 
         var approve = $"/api/v1/attendance/corrections/{cid}/approve";
         // Not the corrector (nor anyone at the institution), not another county's regulator.

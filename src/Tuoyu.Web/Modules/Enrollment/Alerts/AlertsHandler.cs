@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tuoyu.Web.Common.Auditing;
 using Tuoyu.Web.Common.Data;
 using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Common.Time;
@@ -12,7 +13,7 @@ namespace Tuoyu.Web.Modules.Enrollment.Alerts;
 /// 园长提醒 (issue #4 item 5): for the director of one institution, today's classes out of ratio or over capacity,
 /// children with fever at the 晨检, and corrections of closed months still waiting for the regulator.
 /// </summary>
-internal sealed class AlertsHandler(AppDbContext db, CurrentUser current, ClassDayHandler days, CorrectionHandler corrections, TimeProvider clock)
+internal sealed class AlertsHandler(AppDbContext db, CurrentUser current, ClassDayHandler days, CorrectionHandler corrections, AuditLog audit, TimeProvider clock)
 {
     /// <summary>
     /// 37.3 ℃ (axillary), in tenths: the common clinical cut-off for 发热 in young children. Not a figure of any
@@ -45,6 +46,11 @@ internal sealed class AlertsHandler(AppDbContext db, CurrentUser current, ClassD
         var children = fever.Select(x => new FeverAlert(x.a.ChildId, x.Name, x.a.ClassId, AttendanceNames.Status(x.a),
                 x.a.TemperatureTenths is { } t ? AttendanceRules.Celsius(t) : null))
             .OrderBy(f => f.ChildName, StringComparer.Ordinal).ToList();
+        foreach (var childId in children.Select(c => c.ChildId).Distinct())
+        {
+            await audit.RecordAsync("read", nameof(AttendanceDay), childId.ToString(), "success", "{\"fields\":[\"HealthCheck\"]}", ct: ct);
+        }
+
         var pending = await corrections.ListAsync(nameof(CorrectionStatus.Pending), ct);
         return new AlertsDto(today, classes, children, pending);
     }

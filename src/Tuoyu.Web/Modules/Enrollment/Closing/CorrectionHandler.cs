@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tuoyu.Web.Common.Auditing;
 using Tuoyu.Web.Common.Data;
 using Tuoyu.Web.Common.Errors;
 using Tuoyu.Web.Common.Security;
@@ -16,7 +17,7 @@ namespace Tuoyu.Web.Modules.Enrollment.Closing;
 /// figures are recomputed) or rejects it with a note. Nobody decides their own correction.
 /// </summary>
 internal sealed class CorrectionHandler(AppDbContext db, CurrentUser current, IInstitutionScope scope, IInstitutionDirectory institutions,
-    AttendanceHandler attendance, MonthCloseHandler months, TimeProvider clock)
+    AttendanceHandler attendance, MonthCloseHandler months, AuditLog audit, TimeProvider clock)
 {
     public async Task<CorrectionDto> CorrectAsync(Guid attendanceId, CorrectionRequest r, CancellationToken ct)
     {
@@ -121,6 +122,12 @@ internal sealed class CorrectionHandler(AppDbContext db, CurrentUser current, II
         q = user.InstitutionId is { } own ? q.Where(c => c.InstitutionId == own) : q.Where(c => scope.IdsInScope(user).Contains(c.InstitutionId));
         if (wanted is { } w) { q = q.Where(c => c.Status == w); }
         var rows = await q.OrderByDescending(c => c.RequestedAt).Take(500).ToListAsync(ct);
+        // Before and after hold 晨检 and absence health data: every child's read is logged (security.md 16.3), never the data.
+        foreach (var childId in rows.Select(c => c.ChildId).Distinct())
+        {
+            await audit.RecordAsync("read", nameof(AttendanceCorrection), childId.ToString(), "success", "{\"fields\":[\"Attendance\",\"HealthCheck\"]}", ct: ct);
+        }
+
         return await ToDtosAsync(rows, ct);
     }
 
