@@ -280,6 +280,32 @@ public abstract class MonthCloseTests(AppFixture fixture)
         Assert.Contains("37.3℃", page, StringComparison.Ordinal);
         Assert.Contains("师幼比不足", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_county_regulator_approves_on_the_review_page()
+    {
+        var w = await fixture.NewWorldAsync();
+        var ids = await PresentLastMonthAsync(w, 2);
+        await ApiAssert.OkAsync(await (await w.ClientAsync(w.AdminA)).PostAsync(CloseUrl(w.InstitutionA, LastMonth), null));
+        var pending = await ApiAssert.StatusAsync(await (await w.ClientAsync(w.StaffA)).PostAsJsonAsync($"/api/v1/attendance/{ids[2]}/corrections",
+            new { status = "Absent", absenceReason = "Leave", reason = "家长事先请假" }), HttpStatusCode.Created);
+        var cid = pending.GetProperty("id").GetGuid();
+
+        var other = await CookieClientAsync(w.RegulatorB);
+        Assert.DoesNotContain(cid.ToString(), await other.GetStringAsync("/attendance/corrections"), StringComparison.Ordinal);
+        var browser = await CookieClientAsync(w.RegulatorA);
+        var page = await browser.GetStringAsync("/attendance/corrections");
+        Assert.Contains(cid.ToString(), page, StringComparison.Ordinal);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "correction-review", ["__RequestVerificationToken"] = token, ["Act.Op"] = $"approve:{cid}", [$"Act.Note[{cid}]"] = "同意",
+        });
+        var done = await browser.PostAsync("/attendance/corrections", form);
+        var html = System.Net.WebUtility.HtmlDecode(await done.Content.ReadAsStringAsync());
+        Assert.Contains("的更正已批准", html, StringComparison.Ordinal);
+        Assert.Equal(AttendanceStatus.Absent, (await DayAsync(ids[2])).Status);
+    }
 }
 
 public sealed class SqliteMonthCloseTests(SqliteFixture fixture) : MonthCloseTests(fixture);
