@@ -306,6 +306,25 @@ public abstract class MonthCloseTests(AppFixture fixture)
         Assert.Contains("的更正已批准", html, StringComparison.Ordinal);
         Assert.Equal(AttendanceStatus.Absent, (await DayAsync(ids[2])).Status);
     }
+
+    [Fact]
+    public async Task The_director_closes_last_month_on_the_alerts_page()
+    {
+        var w = await fixture.NewWorldAsync();
+        await PresentLastMonthAsync(w, 2);
+        var browser = await CookieClientAsync(w.AdminA);
+        var page = await browser.GetStringAsync("/attendance/alerts");
+        Assert.Contains($"关账 {LastMonth}", System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "month-close", ["__RequestVerificationToken"] = token, ["Close.Month"] = LastMonth.ToString(),
+        });
+        var done = System.Net.WebUtility.HtmlDecode(await (await browser.PostAsync("/attendance/alerts", form)).Content.ReadAsStringAsync());
+        Assert.Contains("已关账", done, StringComparison.Ordinal);
+        Assert.True(await fixture.Factory.WithDbAsync(db => db.MonthCloses.AnyAsync(m => m.InstitutionId == w.InstitutionA && m.Month == LastMonth)));
+        Assert.Equal(1, await fixture.Factory.WithDbAsync(db => db.MonthlyAttendance.Where(m => m.ChildId == w.ChildA && m.Month == LastMonth).Select(m => m.AttendedDays).SingleAsync()));
+    }
 }
 
 public sealed class SqliteMonthCloseTests(SqliteFixture fixture) : MonthCloseTests(fixture);
