@@ -153,6 +153,25 @@ public abstract class DemoSeedTests(DemoFixture fixture)
         Assert.DoesNotContain(fees.GetProperty("rows").EnumerateArray(), r => r.GetProperty("withinGuideline").ValueKind == System.Text.Json.JsonValueKind.False);
         await ApiAssert.OkAsync(await c.GetAsync($"/api/v1/institutions/{id}/designations"));
     }
+
+    [Fact]
+    public async Task The_demo_has_closed_months_of_attendance_and_corrections_for_furong_to_approve()
+    {
+        var f = Factory;
+        var lastMonth = Tuoyu.Web.Common.Time.YearMonth.Of(Tuoyu.Web.Common.Time.ChinaTime.Today(TimeProvider.System)).AddMonths(-1);
+        var id = await f.WithDbAsync(db => db.Users.Where(u => u.UserName == "inst0001").Select(u => u.InstitutionId!.Value).SingleAsync());
+        using var inst = f.CreateClient();
+        inst.DefaultRequestHeaders.Authorization = new("Bearer", await TestWorld.TokenAsync(inst, "inst0001", "Tuoyu@2025"));
+        var month = await ApiAssert.OkAsync(await inst.GetAsync($"/api/v1/institutions/{id}/attendance/months/{lastMonth}"));
+        Assert.True(month.GetProperty("closed").GetBoolean());
+        Assert.Contains(month.GetProperty("rows").EnumerateArray(), r => r.GetProperty("attendedDays").GetInt32() > 0);
+
+        using var furong = f.CreateClient();
+        furong.DefaultRequestHeaders.Authorization = new("Bearer", await TestWorld.TokenAsync(furong, "furong", "Tuoyu@2025"));
+        var pending = await ApiAssert.OkAsync(await furong.GetAsync("/api/v1/attendance/corrections?status=Pending"));
+        Assert.InRange(pending.GetArrayLength(), 1, 10);
+        Assert.All(pending.EnumerateArray(), c => Assert.Equal(id, c.GetProperty("institutionId").GetGuid()));
+    }
 }
 
 public sealed class SqliteDemoSeedTests(SqliteDemoFixture fixture) : DemoSeedTests(fixture), IClassFixture<SqliteDemoFixture>;

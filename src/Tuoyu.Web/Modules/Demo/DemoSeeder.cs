@@ -6,6 +6,7 @@ using Tuoyu.Web.Common.Data;
 using Tuoyu.Web.Common.Regions;
 using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Common.Seeding;
+using Tuoyu.Web.Common.Time;
 using Tuoyu.Web.Modules.Enrollment.Domain;
 using Tuoyu.Web.Modules.Identity.Contracts;
 using Tuoyu.Web.Modules.Identity.Domain;
@@ -90,6 +91,7 @@ internal sealed class DemoSeeder(AppDbContext db, SensitiveDataProtector protect
         await SeedFilingsAsync(world, names, ct);
         await DemoDesignationsAndFees.SeedAsync(db, world, today, ct);
         await DemoFamilies.SeedAsync(db, world, ct);
+        await DemoAttendance.SeedAsync(db, world, ChinaTime.Today(clock), ct);
         var summary = System.Text.Json.JsonSerializer.Serialize(new
         {
             scale = scale.ToString(), institutions = world.Institutions.Count, classes = world.Classes.Count, children = children.Count,

@@ -2,6 +2,7 @@ using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Enrollment.Attendance;
 using Tuoyu.Web.Modules.Enrollment.Children;
 using Tuoyu.Web.Modules.Enrollment.DailyNotes;
+using Tuoyu.Web.Modules.Enrollment.Closing;
 using Tuoyu.Web.Modules.Enrollment.Contracts;
 using Tuoyu.Web.Modules.Enrollment.Occupancy;
 using Tuoyu.Web.Modules.Enrollment.Counts;
@@ -22,6 +23,7 @@ public static class EnrollmentModule
         services.AddScoped<ClassDayHandler>();
         services.AddScoped<DailyNoteHandler>();
         services.AddChildRegistration();
+        services.AddScoped<MonthCloseHandler>().AddScoped<CorrectionHandler>().AddScoped<Alerts.AlertsHandler>();
         return services;
     }
 
@@ -46,6 +48,7 @@ public static class EnrollmentModule
             .RequirePermission(Permissions.ChildRead).WithSummary("我的孩子及今日在园情况（家长）");
         app.MapAttendance();
         app.MapChildRegistration();
+        app.MapMonthClose();
         return app;
     }
 }
