@@ -2,7 +2,8 @@
 # Morning-peak check-in benchmark (issue #4; see bench/README.md and docs/performance.md).
 #
 # For each database (SQLite, then PostgreSQL when TUOYU_BENCH_POSTGRES is set):
-#   1. a fresh database (SQLite: a new file; PostgreSQL: the database in TUOYU_BENCH_POSTGRES is DROPPED first);
+#   1. a fresh database (SQLite: a new file; PostgreSQL: the database in TUOYU_BENCH_POSTGRES is DROPPED and
+#      migrated by CheckinBench fresh);
 #   2. the Release build of Tuoyu.Web starts on it with --Seed=demo --Seed:Scale=$SCALE (migrate, regions, demo world);
 #   3. CheckinBench prepare: one staff account (bench0001…) per institution for ACCOUNTS institutions with children in
 #      care today (China date), written straight into the database with the demo password's hash;
@@ -97,7 +98,7 @@ for p in $PROVIDERS; do
       measure sqlite "Data Source=$OUT/bench.db" --Database:SqlitePath="$OUT/bench.db" ;;
     postgres)
       if [ -z "${TUOYU_BENCH_POSTGRES:-}" ]; then log "postgres: skipped (TUOYU_BENCH_POSTGRES not set)"; continue; fi
-      dotnet "$BENCH" drop postgres "$TUOYU_BENCH_POSTGRES"
+      dotnet "$BENCH" fresh postgres "$TUOYU_BENCH_POSTGRES"
       measure postgres "$TUOYU_BENCH_POSTGRES" --Database:Provider=Postgres --ConnectionStrings:Tuoyu="$TUOYU_BENCH_POSTGRES" ;;
     *) log "unknown provider $p"; exit 2 ;;
   esac

@@ -17,15 +17,15 @@ using Tuoyu.Web.Modules.Identity.Domain;
 //     Signs every account in (POST /api/v1/auth/token), then CLIENTS concurrent loops POST /api/v1/attendance/check-ins,
 //     each request a distinct child of the account's institution (~repeatPercent % are repeats of an earlier child:
 //     idempotent, 200). WARMUP requests unmeasured, then MEASURED measured; prints throughput and latency.
-//   drop <sqlite|postgres> <connection string>
-//     Drops the database (run.sh: a fresh PostgreSQL database for every run; the app migrates and seeds it).
+//   fresh <sqlite|postgres> <connection string>
+//     Drops the database and applies the migrations (run.sh, PostgreSQL: the app migrates only a new SQLite file itself).
 //   floor <base url> [clients=50] [count=20000]
 //     The same concurrent client loop on GET /health/live: what the client and Kestrel alone cost on this machine.
 return args.FirstOrDefault() switch
 {
     "prepare" when args.Length >= 4 => await Preparer.RunAsync(args[1], args[2], args[3], Arg(args, 4, 400)),
     "run" when args.Length >= 4 => await Runner.RunAsync(args[1], args[2], args[3], Arg(args, 4, 50), Arg(args, 5, 2000), Arg(args, 6, 20_000), Arg(args, 7, 5)),
-    "drop" when args.Length >= 3 => await Preparer.DropAsync(args[1], args[2]),
+    "fresh" when args.Length >= 3 => await Preparer.FreshAsync(args[1], args[2]),
     "floor" when args.Length >= 2 => await Runner.FloorAsync(args[1], Arg(args, 2, 50), Arg(args, 3, 20_000)),
     _ => Usage(),
 };
@@ -45,10 +45,11 @@ internal sealed record PlanAccount(string UserName, Guid InstitutionId, List<Gui
 
 internal static class Preparer
 {
-    public static async Task<int> DropAsync(string provider, string cs)
+    public static async Task<int> FreshAsync(string provider, string cs)
     {
         await using var db = Create(provider, cs);
         await db.Database.EnsureDeletedAsync();
+        await db.Database.MigrateAsync();
         return 0;
     }
 
