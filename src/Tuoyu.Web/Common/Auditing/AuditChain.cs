@@ -116,10 +116,18 @@ public static class AuditChain
 
 public sealed record AuditVerification(bool Intact, long CheckedEntries, long? FirstBrokenIndex);
 
-/// <summary>Seals new audit entries shortly after they commit.</summary>
+/// <summary>
+/// Seals new audit entries shortly after they commit: at most one pass every <see cref="MinInterval"/>, so that under
+/// load (the morning check-in peak, bench/checkin) one pass seals the entries of many requests. A pass looks for
+/// unsealed entries with a scan of the audit table (no index on Hash), and on SQLite it holds the write lock while it
+/// seals: waking it after every commit made every write wait for a scan.
+/// </summary>
 internal sealed class AuditChainSealer(IServiceScopeFactory scopes, AuditChainSignal signal, DatabaseSettings settings, ILogger<AuditChainSealer> logger)
     : BackgroundService
 {
+    /// <summary>The shortest time between two sealing passes (a latency of the chain, not of any request).</summary>
+    internal static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(250);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -133,6 +141,8 @@ internal sealed class AuditChainSealer(IServiceScopeFactory scopes, AuditChainSi
                 {
                     db.ChangeTracker.Clear();
                 }
+
+                await Task.Delay(MinInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
