@@ -96,12 +96,5 @@ internal static class DemoMasterData
         return chains;
     }
 
-    private static Guid NewGuid(Random rng)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        rng.NextBytes(bytes);
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes);
-    }
+    private static Guid NewGuid(Random rng) => DemoGuids.Next(rng);
 }

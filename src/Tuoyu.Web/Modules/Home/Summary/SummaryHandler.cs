@@ -2,6 +2,7 @@ using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Enrollment.Contracts;
 using Tuoyu.Web.Modules.Identity.Contracts;
 using Tuoyu.Web.Modules.Registry.Contracts;
+using Tuoyu.Web.Common.Time;
 
 namespace Tuoyu.Web.Modules.Home.Summary;
 
@@ -13,7 +14,7 @@ internal sealed class SummaryHandler(CurrentUser current, IInstitutionScope inst
     public async Task<ScopeSummary> GetAsync(CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = ChinaTime.Today(clock);
         var ids = institutions.IdsInScope(user);
         var totals = await institutions.TotalsAsync(ids, ct);
         var enrolled = user.Kind == UserKind.Parent

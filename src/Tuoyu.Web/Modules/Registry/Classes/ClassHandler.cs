@@ -5,6 +5,7 @@ using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Enrollment.Contracts;
 using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Registry.Domain;
+using Tuoyu.Web.Common.Time;
 
 namespace Tuoyu.Web.Modules.Registry.Classes;
 
@@ -96,7 +97,7 @@ internal sealed class ClassHandler(AppDbContext db, IInstitutionScope scope, Cur
         var institution = await LoadInScopeAsync(institutionId, tracked: true, ct);
         var cls = await db.Classes.FirstOrDefaultAsync(c => c.Id == classId && c.InstitutionId == institutionId, ct)
             ?? throw new NotFoundException("班级");
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = ChinaTime.Today(clock);
         Refuse(ClassRules.CheckDeletable(await enrollments.ActiveInClassAsync(classId, today, ct)));
         db.Classes.Remove(cls);
         TouchInstitution(institution);
