@@ -33,7 +33,7 @@ public sealed class DemoMasterDataTests
         {
             var request = new InstitutionRequest(i.Name, i.CreditCode, i.Kind.ToString(), i.Ownership.ToString(), i.PubliclyBuiltPrivatelyRun,
                 i.LegalRegistration.ToString(), i.RegionCode, i.Address, i.Latitude, i.Longitude, i.ContactPhone,
-                [.. InstitutionRules.Split(i.Services).Select(s => s.ToString())], i.OpeningHours, i.RegisteredSlots, i.FloorAreaSquareMetres,
+                [.. CareServiceSet.Split(i.Services).Select(s => s.ToString())], i.OpeningHours, i.RegisteredSlots, i.FloorAreaSquareMetres,
                 i.OutdoorAreaSquareMetres, i.InsuredUntil, i.Insurer, i.HasVideoSupervision, null, i.ChainId is { } c ? chainNames[c] : null,
                 i.EmployerName, i.KindergartenName, i.OpenedOn);
             var errors = InstitutionValidator.Check(request).Errors;

@@ -76,7 +76,7 @@ public sealed class ChildRulesTests
     [InlineData("Temporary", CareServices.Temporary)]
     public void One_service_by_name(string value, CareServices expected)
     {
-        Assert.True(ChildRules.TryService(value, out var s));
+        Assert.True(CareServiceSet.TryParseSingle(value, out var s));
         Assert.Equal(expected, s);
     }
 
@@ -85,7 +85,7 @@ public sealed class ChildRulesTests
     [InlineData("None")]
     [InlineData("FullDay, HalfDay")]
     [InlineData("全日托")]
-    public void Numbers_combinations_and_none_are_not_a_service(string value) => Assert.False(ChildRules.TryService(value, out _));
+    public void Numbers_combinations_and_none_are_not_a_service(string value) => Assert.False(CareServiceSet.TryParseSingle(value, out _));
 
     [Theory]
     // 托育机构设置标准（试行）第十二条: 乳儿班 6–12, 托小班 12–24, 托大班 24–36 months, 混合班 from 18 months.

@@ -78,7 +78,7 @@ public sealed class FeeRulesTests
     [InlineData(" Temporary ", CareServices.Temporary)]
     public void FeeRules_parses_one_service(string text, CareServices expected)
     {
-        Assert.True(FeeRules.TryParseService(text, out var s));
+        Assert.True(CareServiceSet.TryParseSingle(text, out var s));
         Assert.Equal(expected, s);
     }
 
@@ -89,15 +89,15 @@ public sealed class FeeRulesTests
     [InlineData("3")]
     [InlineData("FullDay, HalfDay")]
     [InlineData("全日托")]
-    public void FeeRules_refuses_anything_but_one_service(string? text) => Assert.False(FeeRules.TryParseService(text, out _));
+    public void FeeRules_refuses_anything_but_one_service(string? text) => Assert.False(CareServiceSet.TryParseSingle(text, out _));
 
     [Fact]
     public void FeeRules_single_service_and_split()
     {
-        Assert.True(FeeRules.IsSingleService(CareServices.Hourly));
-        Assert.False(FeeRules.IsSingleService(CareServices.FullDay | CareServices.HalfDay));
-        Assert.False(FeeRules.IsSingleService((CareServices)16));
-        Assert.Equal([CareServices.FullDay, CareServices.Temporary], FeeRules.Split(CareServices.Temporary | CareServices.FullDay));
+        Assert.True(CareServiceSet.IsSingle(CareServices.Hourly));
+        Assert.False(CareServiceSet.IsSingle(CareServices.FullDay | CareServices.HalfDay));
+        Assert.False(CareServiceSet.IsSingle((CareServices)16));
+        Assert.Equal([CareServices.FullDay, CareServices.Temporary], CareServiceSet.Split(CareServices.Temporary | CareServices.FullDay));
         Assert.Equal(["430000000000", "430100000000", "430102000000", "430102001000"], FeeRules.CoveringCodes(Street));
     }
 

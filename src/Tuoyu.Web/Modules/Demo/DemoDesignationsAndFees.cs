@@ -182,7 +182,7 @@ internal sealed class DemoDesignationsAndFees
         var marketBase = 2000 + _rng.Next(26) * 100;
         foreach (var type in types)
         {
-            foreach (var service in FeeRules.Split(i.Services & (CareServices.FullDay | CareServices.HalfDay)))
+            foreach (var service in CareServiceSet.Split(i.Services & (CareServices.FullDay | CareServices.HalfDay)))
             {
                 long yuan;
                 if (i.IsInclusive && FeeRules.Resolve(Guidelines, i.RegionCode, type, service, today) is { } g)

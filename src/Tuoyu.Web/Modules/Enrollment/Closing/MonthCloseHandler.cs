@@ -156,12 +156,6 @@ internal sealed class MonthCloseHandler(AppDbContext db, CurrentUser current, II
     private static YearMonth ParseMonth(string text) =>
         YearMonth.TryParse(text, out var m) ? m : throw ValidationFailedException.For("month", "月份格式应为 yyyy-MM，如 2026-10");
 
-    private static string ServiceName(string service) => service switch
-    {
-        nameof(CareServices.FullDay) => "全日托",
-        nameof(CareServices.HalfDay) => "半日托",
-        nameof(CareServices.Hourly) => "计时托",
-        nameof(CareServices.Temporary) => "临时托",
-        _ => service,
-    };
+    private static string ServiceName(string service) =>
+        CareServiceSet.TryParseSingle(service, out var s) ? CareServiceSet.ChineseName(s) : service;
 }

@@ -73,24 +73,6 @@ public static partial class ChildRules
     public static bool FitsClass(DateOnly birthDate, DateOnly day, ClassType type) =>
         ClassTypes.AcceptsAgeMonths(type, Age.InMonths(birthDate, day));
 
-    /// <summary>Exactly one service, by its API name (FullDay, HalfDay, Hourly, Temporary).</summary>
-    public static bool TryService(string? value, out CareServices service)
-    {
-        service = CareServices.None;
-        var name = value?.Trim();
-        return name is { Length: > 0 } && name.All(char.IsAsciiLetter) && Enum.TryParse(name, ignoreCase: true, out service)
-            && service is CareServices.FullDay or CareServices.HalfDay or CareServices.Hourly or CareServices.Temporary;
-    }
-
-    public static string ServiceName(CareServices s) => s switch
-    {
-        CareServices.FullDay => "全日托",
-        CareServices.HalfDay => "半日托",
-        CareServices.Hourly => "计时托",
-        CareServices.Temporary => "临时托",
-        _ => s.ToString(),
-    };
-
     /// <summary>Enrolled (or placed for a later date) on or after <paramref name="day"/>: the row still holds a place then.</summary>
     public static bool HoldsPlaceOn(ChildEnrollment e, DateOnly day) => e.EndDate is null || e.EndDate >= day;
 

@@ -31,7 +31,7 @@ internal sealed class PlacementGuard(AppDbContext db, IClassDirectory classes, I
         var offered = await institutions.ServicesAsync(cls.InstitutionId, ct);
         if ((offered & service) == 0)
         {
-            throw new RuleViolationException("enrollment.service_not_offered", $"本机构未开展{ChildRules.ServiceName(service)}服务");
+            throw new RuleViolationException("enrollment.service_not_offered", $"本机构未开展{CareServiceSet.ChineseName(service)}服务");
         }
 
         if (!ChildRules.FitsClass(child.BirthDate, start, cls.Type))

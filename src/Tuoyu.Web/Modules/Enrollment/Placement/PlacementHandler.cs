@@ -204,13 +204,13 @@ internal sealed class PlacementHandler(AppDbContext db, CurrentUser current, Pla
         var cls = await classes.FindAsync(e.ClassId, ct);
         var pauses = await db.EnrollmentPauses.AsNoTracking().Where(p => p.EnrollmentId == e.Id).ToListAsync(ct);
         return new EnrollmentView(e.Id, e.ChildId, e.InstitutionId, e.ClassId, cls?.Name ?? "", cls is null ? "" : ClassTypes.ChineseName(cls.Type),
-            e.Service.ToString(), ChildRules.ServiceName(e.Service), e.StartDate, e.EndDate, e.EndReason?.ToString(), e.PreviousEnrollmentId,
+            e.Service.ToString(), CareServiceSet.ChineseName(e.Service), e.StartDate, e.EndDate, e.EndReason?.ToString(), e.PreviousEnrollmentId,
             [.. pauses.OrderBy(p => p.From).Select(p => new PauseView(p.From, p.To, p.Reason))], e.Version);
     }
 
     internal static CareServices Service(Validate v, string? value)
     {
-        v.Check(ChildRules.TryService(value, out var service), "serviceType", "服务类型应为 FullDay、HalfDay、Hourly 或 Temporary");
+        v.Check(CareServiceSet.TryParseSingle(value, out var service), "serviceType", "服务类型应为 FullDay、HalfDay、Hourly 或 Temporary");
         return service;
     }
 

@@ -49,7 +49,7 @@ internal sealed class RegistrationHandler(AppDbContext db, CurrentUser current, 
         if (r.Enrollment is { } p && !isParent)
         {
             v.Check(p.ClassId is not null, "enrollment.classId", "请选择班级").Check(p.StartDate is not null, "enrollment.startDate", "请填写入托日期");
-            v.Check(ChildRules.TryService(p.ServiceType, out service), "enrollment.serviceType", "服务类型应为 FullDay、HalfDay、Hourly 或 Temporary");
+            v.Check(CareServiceSet.TryParseSingle(p.ServiceType, out service), "enrollment.serviceType", "服务类型应为 FullDay、HalfDay、Hourly 或 Temporary");
         }
 
         if (isParent && r.Guardians?.Any(g => !string.IsNullOrWhiteSpace(g.UserName)) == true) { v.Add("guardians", "家长不能关联其他账号"); }

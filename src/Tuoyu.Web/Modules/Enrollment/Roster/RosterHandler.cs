@@ -77,7 +77,7 @@ internal sealed class RosterHandler(AppDbContext db, CurrentUser current, IInsti
 
     private RosterRow Row(Item i, Dictionary<Guid, string> names) => new(i.ChildId, i.Name, i.IdNumberMasked, i.BirthDate,
         Age.InMonths(i.BirthDate, ChinaTime.Today(clock)), i.Sex == Sex.Male ? "男" : "女", i.EnrollmentId, i.ClassId,
-        names.GetValueOrDefault(i.ClassId, ""), ChildRules.ServiceName(i.Service), i.StartDate, i.EndDate);
+        names.GetValueOrDefault(i.ClassId, ""), CareServiceSet.ChineseName(i.Service), i.StartDate, i.EndDate);
 
     /// <summary>Member-initialised (not a positional record) so EF can filter and sort on it after the projection.</summary>
     internal sealed class Item

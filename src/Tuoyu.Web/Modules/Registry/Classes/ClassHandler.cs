@@ -6,6 +6,7 @@ using Tuoyu.Web.Modules.Enrollment.Contracts;
 using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Registry.Domain;
 using Tuoyu.Web.Common.Time;
+using Tuoyu.Web.Modules.Registry.Scope;
 
 namespace Tuoyu.Web.Modules.Registry.Classes;
 
@@ -113,15 +114,8 @@ internal sealed class ClassHandler(AppDbContext db, IInstitutionScope scope, Cur
         if (breach is not null) { throw new RuleViolationException(breach.Code, breach.Message); }
     }
 
-    private async Task<Institution> LoadInScopeAsync(Guid id, bool tracked, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        var q = tracked ? db.Institutions : db.Institutions.AsNoTracking();
-        var institution = await q.FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("机构");
-        // Institutions are public records, so their existence is not private: outside scope is 403.
-        if (!await scope.IdsInScope(user).AnyAsync(x => x == id, ct)) { throw new ForbiddenException("该机构不在您的管辖范围内"); }
-        return institution;
-    }
+    private async Task<Institution> LoadInScopeAsync(Guid id, bool tracked, CancellationToken ct) =>
+        (await db.LoadInstitutionInScopeAsync(scope, current, id, tracked, ct)).Institution;
 
     internal static ClassDto ToDto(ChildcareClass c)
     {

@@ -67,30 +67,4 @@ public static class FeeRules
     public static bool Overlaps(FeeGuideline a, FeeGuideline b) =>
         a.Id != b.Id && a.RegionCode == b.RegionCode && a.Service == b.Service && a.ClassType == b.ClassType
         && a.EffectiveFrom <= (b.EffectiveTo ?? DateOnly.MaxValue) && b.EffectiveFrom <= (a.EffectiveTo ?? DateOnly.MaxValue);
-
-    /// <summary>True when <paramref name="service"/> names exactly one service (a fee or a guideline is for one service).</summary>
-    public static bool IsSingleService(CareServices service) =>
-        service != CareServices.None && ((int)service & ((int)service - 1)) == 0
-        && (service & ~(CareServices.FullDay | CareServices.HalfDay | CareServices.Hourly | CareServices.Temporary)) == 0;
-
-    /// <summary>Parses one service's API name ("FullDay", "HalfDay", "Hourly", "Temporary"); numbers and combinations are not accepted.</summary>
-    public static bool TryParseService(string? value, out CareServices service)
-    {
-        service = CareServices.None;
-        if (string.IsNullOrWhiteSpace(value) || !char.IsAsciiLetter(value.Trim()[0]) || value.Contains(',', StringComparison.Ordinal)) { return false; }
-        return Enum.TryParse(value.Trim(), ignoreCase: true, out service) && IsSingleService(service);
-    }
-
-    public static string ServiceName(CareServices s) => s switch
-    {
-        CareServices.FullDay => "全日托",
-        CareServices.HalfDay => "半日托",
-        CareServices.Hourly => "计时托",
-        CareServices.Temporary => "临时托",
-        _ => s.ToString(),
-    };
-
-    /// <summary>The single services in <paramref name="set"/>, in order.</summary>
-    public static IEnumerable<CareServices> Split(CareServices set) =>
-        new[] { CareServices.FullDay, CareServices.HalfDay, CareServices.Hourly, CareServices.Temporary }.Where(s => set.HasFlag(s));
 }

@@ -77,21 +77,7 @@ public static class InstitutionRules
         _ => "未登记",
     };
 
-    public static string ServiceName(CareServices s) => s switch
-    {
-        CareServices.FullDay => "全日托",
-        CareServices.HalfDay => "半日托",
-        CareServices.Hourly => "计时托",
-        CareServices.Temporary => "临时托",
-        _ => s.ToString(),
-    };
-
-    public static IReadOnlyList<CareServices> SingleServices { get; } =
-        [CareServices.FullDay, CareServices.HalfDay, CareServices.Hourly, CareServices.Temporary];
-
     /// <summary>The single services of a set, in order.</summary>
-    public static IEnumerable<CareServices> Split(CareServices set) => SingleServices.Where(s => set.HasFlag(s));
-
     public static bool TryParseKind(string? value, out InstitutionKind kind) =>
         TryParse(value, KindName, out kind);
 
@@ -118,12 +104,6 @@ public static class InstitutionRules
         }
 
         return TryParse(v, RegistrationName, out registration) && registration != LegalRegistration.Unknown;
-    }
-
-    public static bool TryParseService(string? value, out CareServices service)
-    {
-        var ok = TryParse(value, ServiceName, out service);
-        return ok && SingleServices.Contains(service);
     }
 
     /// <summary>An enum member by its English name (letters only, no numbers) or its Chinese name.</summary>

@@ -40,7 +40,7 @@ internal sealed class FeeGuidelineHandler(AppDbContext db, CurrentUser current, 
         var service = CareServices.None;
         ClassType? type = null;
         var v = new Validate()
-            .Check(FeeRules.TryParseService(request.Service, out service), "service", "服务类型应为 FullDay（全日托）、HalfDay（半日托）、Hourly（计时托）或 Temporary（临时托）之一")
+            .Check(CareServiceSet.TryParseSingle(request.Service, out service), "service", "服务类型应为 FullDay（全日托）、HalfDay（半日托）、Hourly（计时托）或 Temporary（临时托）之一")
             .Check(request.RegionCode is null || RegionCode.IsValid(request.RegionCode), "regionCode", "区划代码应为12位数字");
         if (!string.IsNullOrWhiteSpace(request.ClassType))
         {
@@ -135,7 +135,7 @@ internal sealed class FeeGuidelineHandler(AppDbContext db, CurrentUser current, 
         var codes = list.Select(g => g.RegionCode).Distinct().ToList();
         var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         return [.. list.Select(g => new FeeGuidelineDto(g.Id, g.RegionCode, names.GetValueOrDefault(g.RegionCode, g.RegionCode), g.ClassType?.ToString(),
-            g.ClassType is { } t ? ClassTypes.ChineseName(t) : "所有班级", g.Service.ToString(), FeeRules.ServiceName(g.Service), g.MinMonthlyFen,
+            g.ClassType is { } t ? ClassTypes.ChineseName(t) : "所有班级", g.Service.ToString(), CareServiceSet.ChineseName(g.Service), g.MinMonthlyFen,
             g.MaxMonthlyFen, g.EffectiveFrom, g.EffectiveTo, g.Basis, g.SetByUserName, DateTime.SpecifyKind(g.SetAt, DateTimeKind.Utc), g.Version))];
     }
 }

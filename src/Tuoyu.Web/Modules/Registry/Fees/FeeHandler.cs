@@ -6,6 +6,7 @@ using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Registry.Domain;
 using Tuoyu.Web.Common.Time;
+using Tuoyu.Web.Modules.Registry.Scope;
 
 namespace Tuoyu.Web.Modules.Registry.Fees;
 
@@ -41,7 +42,7 @@ internal sealed class FeeHandler(AppDbContext db, IInstitutionScope scope, Curre
             if (r is null) { v.Add($"rows[{n}]", "收费项目不能为空"); continue; }
             var okType = ClassTypes.TryParse(r.ClassType, out var type);
             v.Check(okType, $"rows[{n}].classType", "班级类型应为 Infant（乳儿班）、Toddler（托小班）、Preschool（托大班）或 Mixed（混合班）");
-            var okService = FeeRules.TryParseService(r.Service, out var service);
+            var okService = CareServiceSet.TryParseSingle(r.Service, out var service);
             v.Check(okService, $"rows[{n}].service", "服务类型应为 FullDay（全日托）、HalfDay（半日托）、Hourly（计时托）或 Temporary（临时托）之一");
             var ok = okType && okService;
             v.Check(r.MonthlyFeeFen is >= 0 and <= FeeRules.MaxMonthlyFen, $"rows[{n}].monthlyFeeFen",
@@ -49,7 +50,7 @@ internal sealed class FeeHandler(AppDbContext db, IInstitutionScope scope, Curre
             v.Check(r.EffectiveFrom is not null, $"rows[{n}].effectiveFrom", "执行日期不能为空");
             if (ok && parsed.Any(p => p.Type == type && p.Service == service))
             {
-                v.Add($"rows[{n}]", $"{ClassTypes.ChineseName(type)}·{FeeRules.ServiceName(service)}重复");
+                v.Add($"rows[{n}]", $"{ClassTypes.ChineseName(type)}·{CareServiceSet.ChineseName(service)}重复");
             }
 
             if (ok && r.MonthlyFeeFen is { } fen && r.EffectiveFrom is { } from) { parsed.Add((type, service, fen, from)); }
@@ -66,7 +67,7 @@ internal sealed class FeeHandler(AppDbContext db, IInstitutionScope scope, Curre
             var p = parsed[n];
             // Decided (ADR 0018): a fee is for a service the institution offers and a class type it has, so the public
             // never sees a price for something it cannot book.
-            fit.Check(institution.Services.HasFlag(p.Service), $"rows[{n}].service", $"本机构未开展{FeeRules.ServiceName(p.Service)}服务");
+            fit.Check(institution.Services.HasFlag(p.Service), $"rows[{n}].service", $"本机构未开展{CareServiceSet.ChineseName(p.Service)}服务");
             fit.Check(classTypes.Contains(p.Type), $"rows[{n}].classType", $"本机构没有{ClassTypes.ChineseName(p.Type)}");
         }
 
@@ -84,7 +85,7 @@ internal sealed class FeeHandler(AppDbContext db, IInstitutionScope scope, Curre
                 if (g is not null && (p.Fen < g.MinMonthlyFen || p.Fen > g.MaxMonthlyFen))
                 {
                     throw new RuleViolationException(FeeRules.OutsideGuideline,
-                        $"第{n + 1}项 {ClassTypes.ChineseName(p.Type)}·{FeeRules.ServiceName(p.Service)} 月收费{Yuan.Format(p.Fen)}元，" +
+                        $"第{n + 1}项 {ClassTypes.ChineseName(p.Type)}·{CareServiceSet.ChineseName(p.Service)} 月收费{Yuan.Format(p.Fen)}元，" +
                         $"不在普惠收费指导价{Yuan.Format(g.MinMonthlyFen)}–{Yuan.Format(g.MaxMonthlyFen)}元之内（{g.Basis}）");
                 }
             }
@@ -147,7 +148,7 @@ internal sealed class FeeHandler(AppDbContext db, IInstitutionScope scope, Curre
         var rows = new List<FeeRowDto>();
         foreach (var f in fees.OrderBy(f => f.ClassType).ThenBy(f => f.Service))
         {
-            var name = $"{ClassTypes.ChineseName(f.ClassType)}·{FeeRules.ServiceName(f.Service)}";
+            var name = $"{ClassTypes.ChineseName(f.ClassType)}·{CareServiceSet.ChineseName(f.Service)}";
             FeeRangeDto? range = null;
             bool? within = null;
             if (i.IsInclusive)
@@ -165,21 +166,14 @@ internal sealed class FeeHandler(AppDbContext db, IInstitutionScope scope, Curre
                 }
             }
 
-            rows.Add(new FeeRowDto(f.ClassType.ToString(), ClassTypes.ChineseName(f.ClassType), f.Service.ToString(), FeeRules.ServiceName(f.Service),
+            rows.Add(new FeeRowDto(f.ClassType.ToString(), ClassTypes.ChineseName(f.ClassType), f.Service.ToString(), CareServiceSet.ChineseName(f.Service),
                 f.MonthlyFeeFen, f.EffectiveFrom, range, i.IsInclusive && range is null, within));
         }
 
         return new FeesDto(i.Id, pricing.ToString(), FeeRules.PricingName(pricing), i.IsInclusive,
-            [.. FeeRules.Split(i.Services).Select(s => s.ToString())], [.. classTypes.Order().Select(t => t.ToString())], i.Version, rows, warnings);
+            [.. CareServiceSet.Split(i.Services).Select(s => s.ToString())], [.. classTypes.Order().Select(t => t.ToString())], i.Version, rows, warnings);
     }
 
-    private async Task<Institution> LoadInScopeAsync(Guid id, bool tracked, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        var q = tracked ? db.Institutions : db.Institutions.AsNoTracking();
-        var institution = await q.FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("机构");
-        // Institutions are public records, so their existence is not private: outside scope is 403.
-        if (!await scope.IdsInScope(user).AnyAsync(x => x == id, ct)) { throw new ForbiddenException("该机构不在您的管辖范围内"); }
-        return institution;
-    }
+    private async Task<Institution> LoadInScopeAsync(Guid id, bool tracked, CancellationToken ct) =>
+        (await db.LoadInstitutionInScopeAsync(scope, current, id, tracked, ct)).Institution;
 }

@@ -17,7 +17,7 @@ internal sealed class PublicFeeQuery(AppDbContext db)
         var rows = await db.Fees.AsNoTracking().Where(f => ids.Contains(f.InstitutionId)).ToListAsync(ct);
         return rows.GroupBy(f => f.InstitutionId).ToDictionary(g => g.Key, g => (IReadOnlyList<PublicFeeDto>)
             [.. g.OrderBy(f => f.ClassType).ThenBy(f => f.Service).Select(f => new PublicFeeDto(f.ClassType.ToString(), ClassTypes.ChineseName(f.ClassType),
-                f.Service.ToString(), FeeRules.ServiceName(f.Service), f.MonthlyFeeFen, FeeRules.PricingName(f.Pricing), f.EffectiveFrom))]);
+                f.Service.ToString(), CareServiceSet.ChineseName(f.Service), f.MonthlyFeeFen, FeeRules.PricingName(f.Pricing), f.EffectiveFrom))]);
     }
 
     public async Task<IReadOnlyList<PublicFeeDto>> ForInstitutionAsync(Guid institutionId, CancellationToken ct) =>

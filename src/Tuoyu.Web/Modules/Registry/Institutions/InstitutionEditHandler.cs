@@ -6,6 +6,7 @@ using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Identity.Contracts;
 using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Registry.Domain;
+using Tuoyu.Web.Modules.Registry.Scope;
 
 namespace Tuoyu.Web.Modules.Registry.Institutions;
 
@@ -51,9 +52,7 @@ internal sealed class InstitutionEditHandler(AppDbContext db, IInstitutionScope 
 
     public async Task<InstitutionDetail> UpdateAsync(Guid id, InstitutionRequest request, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        var institution = await db.Institutions.FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("机构");
-        if (!await scope.IdsInScope(user).AnyAsync(x => x == id, ct)) { throw new ForbiddenException("该机构不在您的管辖范围内"); }
+        var (user, institution) = await db.LoadInstitutionInScopeAsync(scope, current, id, tracked: true, ct);
         var regulator = user.Kind == UserKind.Regulator;
         if (!regulator)
         {

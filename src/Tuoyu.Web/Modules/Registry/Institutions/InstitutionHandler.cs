@@ -6,6 +6,7 @@ using Tuoyu.Web.Common.Regions;
 using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Registry.Domain;
+using Tuoyu.Web.Modules.Registry.Scope;
 
 namespace Tuoyu.Web.Modules.Registry.Institutions;
 
@@ -57,7 +58,7 @@ internal sealed class InstitutionHandler(AppDbContext db, IInstitutionScope scop
             [.. rows.Select(r => new InstitutionSummary(r.Id, r.Name, RegistryNames.Kind(r.Kind), RegistryNames.Ownership(r.Ownership), r.IsInclusive,
                 r.RegionCode, names.GetValueOrDefault(r.RegionCode, r.RegionCode), r.RegisteredSlots, RegistryNames.Filing(r.FilingStatus),
                 r.Kind.ToString(), r.FilingStatus.ToString(), r.CreditCode, r.ChainId is { } c ? chains.GetValueOrDefault(c) : null,
-                [.. InstitutionRules.Split(r.Services).Select(InstitutionRules.ServiceName)]))],
+                [.. CareServiceSet.Split(r.Services).Select(CareServiceSet.ChineseName)]))],
             total, query.Page, query.PageSize);
     }
 
@@ -116,8 +117,8 @@ internal sealed class InstitutionHandler(AppDbContext db, IInstitutionScope scop
             LegalRegistration = InstitutionRules.RegistrationName(i.LegalRegistration), LegalRegistrationCode = i.LegalRegistration.ToString(),
             RegionName = string.Join(" ", new[] { county, i.RegionCode }.Select(c => regionNames.GetValueOrDefault(c)).Where(n => n is not null)),
             Latitude = i.Latitude, Longitude = i.Longitude,
-            Services = [.. InstitutionRules.Split(i.Services).Select(InstitutionRules.ServiceName)],
-            ServiceCodes = [.. InstitutionRules.Split(i.Services).Select(s => s.ToString())],
+            Services = [.. CareServiceSet.Split(i.Services).Select(CareServiceSet.ChineseName)],
+            ServiceCodes = [.. CareServiceSet.Split(i.Services).Select(s => s.ToString())],
             OpeningHours = i.OpeningHours, FloorAreaSquareMetres = i.FloorAreaSquareMetres, OutdoorAreaSquareMetres = i.OutdoorAreaSquareMetres,
             InsuredUntil = i.InsuredUntil, Insurer = i.Insurer, ChainId = i.ChainId, ChainName = chain, EmployerName = i.EmployerName,
             KindergartenName = i.KindergartenName, OpenedOn = i.OpenedOn, FilingStatusCode = i.FilingStatus.ToString(), MedicalAgreements = agreements,
@@ -188,15 +189,8 @@ internal sealed class InstitutionHandler(AppDbContext db, IInstitutionScope scop
         return false;
     }
 
-    private async Task<Institution> LoadInScopeAsync(Guid id, CancellationToken ct, bool tracked = false)
-    {
-        var user = await current.RequireAsync(ct);
-        var q = tracked ? db.Institutions : db.Institutions.AsNoTracking();
-        var institution = await q.FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("机构");
-        // Institutions are public records, so their existence is not private: outside scope is 403.
-        if (!await scope.IdsInScope(user).AnyAsync(x => x == id, ct)) { throw new ForbiddenException("该机构不在您的管辖范围内"); }
-        return institution;
-    }
+    private async Task<Institution> LoadInScopeAsync(Guid id, CancellationToken ct, bool tracked = false) =>
+        (await db.LoadInstitutionInScopeAsync(scope, current, id, tracked, ct)).Institution;
 }
 
 /// <summary>Turns the audit interceptor's JSON summary of an institution row into labelled field changes.</summary>
@@ -245,7 +239,7 @@ internal static class InstitutionHistory
             "Ownership" when InstitutionRules.TryParseOwnership(text, out var o) => InstitutionRules.OwnershipName(o),
             "LegalRegistration" when Enum.TryParse<LegalRegistration>(text, out var r) => InstitutionRules.RegistrationName(r),
             "FilingStatus" when Enum.TryParse<FilingStatus>(text, out var s) => FilingRules.StatusName(s),
-            "Services" when Enum.TryParse<CareServices>(text, out var c) => c == CareServices.None ? "无" : string.Join("、", InstitutionRules.Split(c).Select(InstitutionRules.ServiceName)),
+            "Services" when Enum.TryParse<CareServices>(text, out var c) => c == CareServices.None ? "无" : string.Join("、", CareServiceSet.Split(c).Select(CareServiceSet.ChineseName)),
             "IsInclusive" or "HasVideoSupervision" or "PubliclyBuiltPrivatelyRun" => text == "True" ? "是" : text == "False" ? "否" : text,
             // The log writes dates as yyyy-MM-dd (rows from before that fix: MM/dd/yyyy); both parse.
             "OpenedOn" or "FiledOn" or "InsuredUntil" when DateOnly.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

@@ -84,7 +84,7 @@ internal static class InstitutionValidator
         {
             foreach (var name in r.Services)
             {
-                if (InstitutionRules.TryParseService(name, out var s)) { services |= s; }
+                if (CareServiceSet.TryParseSingleOrChinese(name, out var s)) { services |= s; }
                 else { v.Add("services", $"未知的服务类型“{name}”，应为 FullDay（全日托）、HalfDay（半日托）、Hourly（计时托）或 Temporary（临时托）"); }
             }
         }
