@@ -113,6 +113,34 @@ public abstract class AuditTrailTests(AppFixture fixture)
     }
 }
 
-public sealed class SqliteAuditTrailTests(SqliteFixture fixture) : AuditTrailTests(fixture);
+public sealed class SqliteAuditTrailTests(SqliteFixture fixture) : AuditTrailTests(fixture)
+{
+    [Fact]
+    public async Task The_sealers_queue_is_read_through_the_partial_index_not_a_scan_of_the_whole_log()
+    {
+        var plan = await fixture.Factory.WithDbAsync(async db =>
+        {
+            var sql = Tuoyu.Web.Common.Auditing.AuditChain.Unsealed(db).Take(100).ToQueryString();
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "EXPLAIN QUERY PLAN " + sql[(sql.IndexOf("SELECT", StringComparison.Ordinal))..];
+            foreach (var line in sql.Split('\n').Where(l => l.StartsWith(".param set", StringComparison.Ordinal)))
+            {
+                var parts = line.Split(' ');
+                var p = cmd.CreateParameter();
+                p.ParameterName = parts[2];
+                p.Value = long.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture);
+                cmd.Parameters.Add(p);
+            }
+
+            var rows = new List<string>();
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) { rows.Add(reader.GetString(3)); }
+            return string.Join("\n", rows);
+        });
+        Assert.Contains("IX_audit_entries_unsealed", plan, StringComparison.Ordinal);
+    }
+}
 
 public sealed class PostgresAuditTrailTests(PostgresFixture fixture) : AuditTrailTests(fixture);

@@ -49,6 +49,9 @@ public static class AuditChain
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
+    /// <summary>The sealer's queue, in chain order; served by the partial index IX_audit_entries_unsealed (ADR 0031).</summary>
+    internal static IQueryable<AuditEntry> Unsealed(AppDbContext db) => db.AuditEntries.Where(a => a.Hash == null).OrderBy(a => a.Id);
+
     /// <summary>Seals up to <paramref name="max"/> unsealed entries; returns how many.</summary>
     public static async Task<int> SealPendingAsync(AppDbContext db, DatabaseProvider provider, int max, CancellationToken ct)
     {
@@ -63,7 +66,7 @@ public static class AuditChain
             .OrderByDescending(a => a.ChainIndex)
             .Select(a => new { a.ChainIndex, a.Hash })
             .FirstOrDefaultAsync(ct);
-        var pending = await db.AuditEntries.Where(a => a.Hash == null).OrderBy(a => a.Id).Take(max).ToListAsync(ct);
+        var pending = await Unsealed(db).Take(max).ToListAsync(ct);
         var index = last?.ChainIndex ?? 0;
         var prev = last?.Hash ?? Genesis;
         foreach (var entry in pending)

@@ -36,5 +36,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(a => a.ChainIndex).IsUnique();
         b.HasIndex(a => new { a.EntityType, a.EntityId });
         b.HasIndex(a => a.UserId);
+        // The sealer's queue: the entries not yet in the hash chain, in order (ADR 0025, 0031). Partial, so it stays
+        // as small as the backlog instead of the whole log; both engines use it for WHERE "Hash" IS NULL ORDER BY Id.
+        b.HasIndex(a => a.Id, "IX_audit_entries_unsealed").HasFilter("\"Hash\" IS NULL");
     }
 }

@@ -218,6 +218,9 @@ namespace Tuoyu.Web.Common.Data.Migrations.Postgres
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex(new[] { "Id" }, "IX_audit_entries_unsealed")
+                        .HasFilter("\"Hash\" IS NULL");
+
                     b.ToTable("audit_entries", (string)null);
                 });
 

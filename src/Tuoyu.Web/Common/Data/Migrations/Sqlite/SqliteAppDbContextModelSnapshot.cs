@@ -207,6 +207,9 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex(new[] { "Id" }, "IX_audit_entries_unsealed")
+                        .HasFilter("\"Hash\" IS NULL");
+
                     b.ToTable("audit_entries", (string)null);
                 });
 
