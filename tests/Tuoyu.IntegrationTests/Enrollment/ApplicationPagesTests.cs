@@ -63,6 +63,11 @@ public abstract partial class ApplicationPagesTests(AppFixture fixture)
         Assert.Equal(ApplicationStatus.Accepted, await fixture.Factory.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
         Assert.Equal(1, await fixture.Factory.WithDbAsync(db => db.Enrollments.CountAsync(e => e.ChildId == w.ChildA && e.ClassId == w.ClassB)));
 
+        // The region's regulator reads the queue from the institution page, without the offer and refuse forms.
+        var (read, _) = await PageAsync(await w.ClientAsync(w.RegulatorB), $"/applications?institutionId={w.InstitutionB}&status=Accepted");
+        Assert.Contains($"data-application=\"{id}\"", read, StringComparison.Ordinal);
+        Assert.DoesNotContain("Act.Op", read, StringComparison.Ordinal);
+
         // Another institution's admin cannot open this queue on the page either.
         var (other, _) = await PageAsync(await w.ClientAsync(w.AdminA), $"/applications?institutionId={w.InstitutionB}");
         Assert.Contains("data-testid=\"queue-error\"", other, StringComparison.Ordinal);

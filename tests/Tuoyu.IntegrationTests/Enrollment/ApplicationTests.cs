@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tuoyu.IntegrationTests.Infrastructure;
@@ -267,6 +268,42 @@ public abstract class ApplicationTests(AppFixture fixture)
             HttpStatusCode.Conflict, "application.not_waiting");
         // Each state change is audited (the AuditingInterceptor on SaveChanges).
         Assert.True(await fixture.Factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == nameof(ChildcareApplication) && e.EntityId == id.ToString())) >= 2);
+    }
+
+    [Fact]
+    public async Task Offers_racing_for_the_last_place_in_a_class_give_it_to_exactly_one_family()
+    {
+        var w = await fixture.NewWorldAsync();
+        var admin = await w.ClientAsync(w.AdminA);
+        var parent = await w.ClientAsync(w.ParentA);
+        var cls = await AddClassAsync(w.InstitutionA, "抢位班", ClassType.Toddler, capacity: 1);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 6; i++) { ids.Add(await ApplyAsync(parent, await NewChildAsync(w, w.ParentA, ageMonthsNextMonth: 14 + i), w.InstitutionA)); }
+
+        var responses = await Task.WhenAll(ids.Select(id => admin.PostAsJsonAsync($"/api/v1/applications/{id}/offer", new { classId = cls })));
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        foreach (var r in responses.Where(r => r.StatusCode != HttpStatusCode.OK)) { await ApiAssert.ProblemAsync(r, HttpStatusCode.Conflict, "enrollment.class_full"); }
+        Assert.Equal(1, await fixture.Factory.WithDbAsync(db => db.Applications.CountAsync(a => a.OfferedClassId == cls && a.Status == ApplicationStatus.Offered)));
+    }
+
+    [Fact]
+    public async Task The_default_offer_deadline_follows_the_Applications_OfferDays_setting()
+    {
+        var w = await fixture.NewWorldAsync();
+        await using var configured = fixture.Factory.WithWebHostBuilder(b => b.UseSetting("Applications:OfferDays", "3"));
+        var admin = configured.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", await TestWorld.TokenAsync(admin, w.AdminA, TestWorld.Password));
+        var id = await ApplyAsync(await w.ClientAsync(w.ParentA), await NewChildAsync(w, w.ParentA, ageMonthsNextMonth: 18), w.InstitutionA);
+        var offered = await ApiAssert.OkAsync(await admin.PostAsJsonAsync($"/api/v1/applications/{id}/offer", new { classId = w.ClassA }));
+        Assert.Equal(Today.AddDays(3).ToString("yyyy-MM-dd"), offered.GetProperty("offerExpiresOn").GetString());
+        // A deadline in the past or beyond the 31-day maximum is refused.
+        var other = await ApplyAsync(await w.ClientAsync(w.ParentA), await NewChildAsync(w, w.ParentA, ageMonthsNextMonth: 19), w.InstitutionA);
+        foreach (var bad in new[] { Today.AddDays(-1), Today.AddDays(ApplicationRules.MaxOfferDays + 1) })
+        {
+            var problem = await ApiAssert.ProblemAsync(await admin.PostAsJsonAsync($"/api/v1/applications/{other}/offer", new { classId = w.ClassA, expiresOn = bad }),
+                HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("expiresOn", out _));
+        }
     }
 
     private async Task<Guid> ApplyAsync(HttpClient parent, Guid child, Guid institution)
