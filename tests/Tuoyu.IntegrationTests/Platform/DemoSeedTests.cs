@@ -123,7 +123,8 @@ public abstract class DemoSeedTests(DemoFixture fixture)
         var inst = await Summary("inst0001");
         Assert.Equal(1, inst.GetProperty("institutions").GetInt32());
         var parent = await Summary("parent0001");
-        Assert.Equal(1, parent.GetProperty("enrolledChildren").GetInt32());
+        // A parent's figure counts the family's children: the enrolled one and two younger ones applying (DemoApplications).
+        Assert.Equal(3, parent.GetProperty("enrolledChildren").GetInt32());
         var med = await Summary("med0001");
         Assert.True(med.GetProperty("institutions").GetInt32() >= 1);
         var me = await ApiAssert.OkAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "furong", password = "Tuoyu@2025" }));
@@ -171,6 +172,28 @@ public abstract class DemoSeedTests(DemoFixture fixture)
         var pending = await ApiAssert.OkAsync(await furong.GetAsync("/api/v1/attendance/corrections?status=Pending"));
         Assert.InRange(pending.GetArrayLength(), 1, 10);
         Assert.All(pending.EnumerateArray(), c => Assert.Equal(id, c.GetProperty("institutionId").GetGuid()));
+    }
+
+    [Fact]
+    public async Task The_demo_parents_have_waiting_and_offered_applications_in_the_demo_institutions_queues()
+    {
+        var f = Factory;
+        async Task<System.Text.Json.JsonElement> GetAs(string user, string url)
+        {
+            using var c = f.CreateClient();
+            c.DefaultRequestHeaders.Authorization = new("Bearer", await TestWorld.TokenAsync(c, user, "Tuoyu@2025"));
+            return await ApiAssert.OkAsync(await c.GetAsync(url));
+        }
+
+        foreach (var (parent, inst) in new[] { ("parent0001", "inst0001"), ("parent0002", "inst0002") })
+        {
+            var mine = await GetAs(parent, "/api/v1/me/applications");
+            Assert.Contains(mine.EnumerateArray(), a => a.GetProperty("status").GetString() == "Offered");
+            Assert.Contains(mine.EnumerateArray(), a => a.GetProperty("status").GetString() == "Waiting");
+            var id = await f.WithDbAsync(db => db.Users.Where(u => u.UserName == inst).Select(u => u.InstitutionId!.Value).SingleAsync());
+            var queue = await GetAs(inst, $"/api/v1/institutions/{id}/applications");
+            Assert.InRange(queue.GetProperty("total").GetInt32(), 3, 20);
+        }
     }
 }
 

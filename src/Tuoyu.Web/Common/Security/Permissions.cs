@@ -43,6 +43,12 @@ public static class Permissions
     public const string AttendanceMonthClose = "enrollment:attendance:close";
     /// <summary>审批已关账月份的考勤更正: a regulator whose region covers the institution (ADR 0024).</summary>
     public const string AttendanceCorrectionApprove = "enrollment:attendance:approve";
+    /// <summary>入托申请: a parent applies for their own child, withdraws, accepts or declines an offer (ADR 0026).</summary>
+    public const string ApplicationApply = "enrollment:application:apply";
+    /// <summary>查看机构入托申请队列: the institution's own users; a regulator of its region read-only (ADR 0026).</summary>
+    public const string ApplicationRead = "enrollment:application:read";
+    /// <summary>发出学位或不予录取: the institution's admin (ADR 0026).</summary>
+    public const string ApplicationDecide = "enrollment:application:decide";
     public const string StatisticsRead = "statistics:region:read";
     public const string AuditRead = "audit:entry:read";
     public const string AuditVerify = "audit:chain:verify";
@@ -51,14 +57,15 @@ public static class Permissions
     [
         SelfManage, UserRead, UserManage, UserUnlock, SummaryRead, InstitutionRead, InstitutionUpdate,
         InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, PickupManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, AttendanceCorrectionApprove, StatisticsRead, AuditRead, AuditVerify,
+        ApplicationApply, ApplicationRead, ApplicationDecide,
     ];
 
     private static readonly Dictionary<UserKind, HashSet<string>> ByKind = new()
     {
-        [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingReview, ChildRead, ChildRevealIdNumber, AttendanceRead, AttendanceCorrectionApprove, StatisticsRead],
-        [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose],
-        [UserKind.InstitutionStaff] = [SelfManage, SummaryRead, InstitutionRead, ChildRead, ChildUpdate, AttendanceRecord, AttendanceRead],
-        [UserKind.Parent] = [SelfManage, SummaryRead, ChildRead, ChildUpdate, ChildCreate, PickupManage],
+        [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingReview, ChildRead, ChildRevealIdNumber, AttendanceRead, AttendanceCorrectionApprove, StatisticsRead, ApplicationRead],
+        [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, ApplicationRead, ApplicationDecide],
+        [UserKind.InstitutionStaff] = [SelfManage, SummaryRead, InstitutionRead, ChildRead, ChildUpdate, AttendanceRecord, AttendanceRead, ApplicationRead],
+        [UserKind.Parent] = [SelfManage, SummaryRead, ChildRead, ChildUpdate, ChildCreate, PickupManage, ApplicationApply],
         [UserKind.Medical] = [SelfManage, SummaryRead, InstitutionRead, ChildRead],
         // Both account administrators list accounts; only the system admin changes them, only the
         // security admin unlocks them or resets their second factor (三权分立, ADR 0012).

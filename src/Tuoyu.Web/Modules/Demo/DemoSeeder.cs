@@ -91,6 +91,7 @@ internal sealed class DemoSeeder(AppDbContext db, SensitiveDataProtector protect
         await SeedFilingsAsync(world, names, ct);
         await DemoDesignationsAndFees.SeedAsync(db, world, today, ct);
         await DemoFamilies.SeedAsync(db, world, ct);
+        await DemoApplications.SeedAsync(db, protector, world, ChinaTime.Today(clock), clock.GetUtcNow().UtcDateTime, ct);
         await DemoAttendance.SeedAsync(db, world, ChinaTime.Today(clock), ct);
         var summary = System.Text.Json.JsonSerializer.Serialize(new
         {

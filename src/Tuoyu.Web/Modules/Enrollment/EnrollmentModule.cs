@@ -1,4 +1,5 @@
 using Tuoyu.Web.Common.Security;
+using Tuoyu.Web.Modules.Enrollment.Applications;
 using Tuoyu.Web.Modules.Enrollment.Attendance;
 using Tuoyu.Web.Modules.Enrollment.Children;
 using Tuoyu.Web.Modules.Enrollment.DailyNotes;
@@ -23,6 +24,7 @@ public static class EnrollmentModule
         services.AddScoped<ClassDayHandler>();
         services.AddScoped<DailyNoteHandler>();
         services.AddChildRegistration();
+        services.AddApplications();
         services.AddScoped<MonthCloseHandler>().AddScoped<CorrectionHandler>().AddScoped<Alerts.AlertsHandler>();
         return services;
     }
@@ -49,6 +51,7 @@ public static class EnrollmentModule
         app.MapAttendance();
         app.MapChildRegistration();
         app.MapMonthClose();
+        app.MapApplications();
         return app;
     }
 }

@@ -14,4 +14,10 @@ public interface IClassOccupancy
 
     /// <summary>Enrollments active on <paramref name="day"/> per class; classes without any are absent.</summary>
     Task<Dictionary<Guid, int>> ActiveCountsByClassAsync(IReadOnlyCollection<Guid> classIds, DateOnly day, CancellationToken ct);
+
+    /// <summary>
+    /// One row per outstanding offer on <paramref name="day"/> (发出学位, not answered, deadline not passed): its class id. An
+    /// offered place is not free (ADR 0026); composable like <see cref="ActiveEnrollmentClassIds"/>.
+    /// </summary>
+    IQueryable<Guid> OutstandingOfferClassIds(DateOnly day);
 }

@@ -81,9 +81,11 @@ internal sealed class PublicDirectoryHandler(AppDbContext db, IClassOccupancy oc
 
         if (query.HasVacancy == true)
         {
-            // In SQL: a class (fitting the age, when given) with fewer active enrollments than places.
+            // In SQL: a class (fitting the age, when given) with fewer active enrollments and outstanding offers than places
+            // (an offered place is not free, ADR 0026).
             var active = occupancy.ActiveEnrollmentClassIds(today);
-            q = q.Where(i => classes.Any(c => c.InstitutionId == i.Id && c.Capacity > active.Count(x => x == c.Id)));
+            var offered = occupancy.OutstandingOfferClassIds(today);
+            q = q.Where(i => classes.Any(c => c.InstitutionId == i.Id && c.Capacity > active.Count(x => x == c.Id) + offered.Count(x => x == c.Id)));
         }
 
         if (query.MinFee is not null || query.MaxFee is not null)
@@ -230,9 +232,12 @@ internal sealed class PublicDirectoryHandler(AppDbContext db, IClassOccupancy oc
         var codes = rows.SelectMany(r => new[] { r.Row.RegionCode, CountyOf(r.Row.RegionCode) }).Distinct().ToList();
         var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         var active = occupancy.ActiveEnrollmentClassIds(today);
+        var offered = occupancy.OutstandingOfferClassIds(today);
         var classes = await db.Classes.AsNoTracking().Where(c => ids.Contains(c.InstitutionId))
-            .Select(c => new { c.Id, c.InstitutionId, c.Type, c.Capacity, Active = active.Count(x => x == c.Id) }).ToListAsync(ct);
+            .Select(c => new { c.Id, c.InstitutionId, c.Type, c.Capacity, Active = active.Count(x => x == c.Id), Offered = offered.Count(x => x == c.Id) })
+            .ToListAsync(ct);
         var counts = classes.ToDictionary(c => c.Id, c => c.Active);
+        var offers = classes.ToDictionary(c => c.Id, c => c.Offered);
         var fees = (await db.Fees.AsNoTracking().Where(f => ids.Contains(f.InstitutionId)).ToListAsync(ct)).ToLookup(f => f.InstitutionId);
         var designations = withDesignations
             ? (await db.Designations.AsNoTracking()
@@ -248,8 +253,8 @@ internal sealed class PublicDirectoryHandler(AppDbContext db, IClassOccupancy oc
             var perType = classes.Where(c => c.InstitutionId == i.Id).GroupBy(c => c.Type).OrderBy(g => g.Key).Select(g =>
             {
                 var enrolled = g.Sum(c => counts.GetValueOrDefault(c.Id));
-                // An over-full class has no vacancy, and does not eat another class's vacancies.
-                var vacancies = g.Sum(c => Math.Max(0, c.Capacity - counts.GetValueOrDefault(c.Id)));
+                // An over-full class has no vacancy, and does not eat another class's vacancies; an offered place is taken (ADR 0026).
+                var vacancies = g.Sum(c => Math.Max(0, c.Capacity - counts.GetValueOrDefault(c.Id) - offers.GetValueOrDefault(c.Id)));
                 return new PublicClassType(ClassTypes.ChineseName(g.Key), ClassTypes.AgeRangeText(g.Key), g.Count(), g.Sum(c => c.Capacity), enrolled, vacancies);
             }).ToList();
             // 家庭托育点 sit in a family's home: the public sees the street, never the exact address, no phone
