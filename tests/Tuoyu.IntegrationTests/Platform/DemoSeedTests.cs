@@ -123,8 +123,8 @@ public abstract class DemoSeedTests(DemoFixture fixture)
         var inst = await Summary("inst0001");
         Assert.Equal(1, inst.GetProperty("institutions").GetInt32());
         var parent = await Summary("parent0001");
-        // A parent's figure counts the family's children: the enrolled one and two younger ones applying (DemoApplications).
-        Assert.Equal(3, parent.GetProperty("enrolledChildren").GetInt32());
+        // A parent's figure counts the family's children in care today — not the two younger ones still applying (DemoApplications).
+        Assert.Equal(1, parent.GetProperty("enrolledChildren").GetInt32());
         var med = await Summary("med0001");
         Assert.True(med.GetProperty("institutions").GetInt32() >= 1);
         var me = await ApiAssert.OkAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "furong", password = "Tuoyu@2025" }));

@@ -10,4 +10,7 @@ public interface IChildScope
 
     /// <summary>Children enrolled on <paramref name="day"/> in the given institutions.</summary>
     Task<int> EnrolledCountAsync(IQueryable<Guid> institutionIds, DateOnly day, CancellationToken ct);
+
+    /// <summary>Of the caller's own children (a parent's), those enrolled somewhere on <paramref name="day"/>.</summary>
+    Task<int> OwnEnrolledCountAsync(UserContext user, DateOnly day, CancellationToken ct);
 }

@@ -30,4 +30,14 @@ internal sealed class ChildScope(AppDbContext db, IInstitutionScope institutions
             .Select(e => e.ChildId)
             .Distinct()
             .CountAsync(ct);
+
+    public Task<int> OwnEnrolledCountAsync(UserContext user, DateOnly day, CancellationToken ct)
+    {
+        var own = db.Guardians.Where(g => g.UserId == user.Id).Select(g => g.ChildId);
+        return db.Enrollments
+            .Where(e => e.StartDate <= day && (e.EndDate == null || e.EndDate >= day) && own.Contains(e.ChildId))
+            .Select(e => e.ChildId)
+            .Distinct()
+            .CountAsync(ct);
+    }
 }

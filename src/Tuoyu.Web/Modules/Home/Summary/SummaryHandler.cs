@@ -18,7 +18,7 @@ internal sealed class SummaryHandler(CurrentUser current, IInstitutionScope inst
         var ids = institutions.IdsInScope(user);
         var totals = await institutions.TotalsAsync(ids, ct);
         var enrolled = user.Kind == UserKind.Parent
-            ? children.IdsInScope(user).Count()
+            ? await children.OwnEnrolledCountAsync(user, today, ct)
             : await children.EnrolledCountAsync(ids, today, ct);
         return new ScopeSummary(await names.DescribeAsync(user, ct), totals.Institutions, totals.RegisteredSlots, enrolled, today);
     }
