@@ -8,6 +8,9 @@ using Tuoyu.Web.Modules.Enrollment.Occupancy;
 using Tuoyu.Web.Modules.Enrollment.Counts;
 using Tuoyu.Web.Modules.Enrollment.Scope;
 using Tuoyu.Web.Modules.Enrollment.Registration;
+using Tuoyu.Web.Modules.Enrollment.Messages;
+using Tuoyu.Web.Modules.Enrollment.Photos;
+using Tuoyu.Web.Modules.Enrollment.QrCheckIn;
 
 namespace Tuoyu.Web.Modules.Enrollment;
 
@@ -22,6 +25,7 @@ public static class EnrollmentModule
         services.AddScoped<AttendanceHandler>();
         services.AddScoped<ClassDayHandler>();
         services.AddScoped<DailyNoteHandler>();
+        services.AddScoped<Messages.ThreadAccess>().AddScoped<Messages.MessageHandler>().AddScoped<Photos.PhotoHandler>().AddScoped<QrCheckIn.QrCheckInHandler>();
         services.AddChildRegistration();
         services.AddScoped<MonthCloseHandler>().AddScoped<CorrectionHandler>().AddScoped<Alerts.AlertsHandler>();
         return services;
@@ -47,6 +51,7 @@ public static class EnrollmentModule
         app.MapGet("/api/v1/me/children", (DailyNoteHandler h, CancellationToken ct) => h.MyChildrenAsync(ct)).WithTags("家长")
             .RequirePermission(Permissions.ChildRead).WithSummary("我的孩子及今日在园情况（家长）");
         app.MapAttendance();
+        app.MapMessages().MapPhotos().MapQrCheckIn();
         app.MapChildRegistration();
         app.MapMonthClose();
         return app;
