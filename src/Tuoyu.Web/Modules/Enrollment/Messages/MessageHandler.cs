@@ -161,11 +161,15 @@ internal sealed class MessageHandler(AppDbContext db, CurrentUser current, Threa
         var ids = rows.Select(m => m.Id).ToList();
         var read = (await db.MessageReads.AsNoTracking().Where(r => r.UserId == user.Id && ids.Contains(r.MessageId)).Select(r => r.MessageId).ToListAsync(ct))
             .ToHashSet();
-        var senderIds = rows.Select(m => m.SenderUserId).Distinct().ToList();
-        var senders = await db.Users.AsNoTracking().Where(u => senderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        // A guardian is named as the institution knows them (张丽（母亲）); the institution's side is 老师, never a staff account.
+        var senderIds = rows.Where(m => m.SenderSide == MessageSide.Guardian).Select(m => m.SenderUserId).Distinct().ToList();
+        var childIds = rows.Where(m => m.ChildId != null).Select(m => m.ChildId!.Value).Distinct().ToList();
+        var guardians = await db.Guardians.AsNoTracking().Where(g => g.UserId != null && senderIds.Contains(g.UserId.Value) && childIds.Contains(g.ChildId))
+            .Select(g => new { g.UserId, g.ChildId, g.Name, g.Relation }).ToListAsync(ct);
         return [.. rows.Select(m => new MessageDto(m.Id, m.ChildId is not null ? "Message" : "Notice",
             m.ChildId, m.ClassId, m.SenderSide.ToString(),
-            senders.GetValueOrDefault(m.SenderUserId) ?? (m.SenderSide == MessageSide.Institution ? "老师" : "家长"),
+            m.SenderSide == MessageSide.Institution ? "老师"
+                : guardians.Where(g => g.UserId == m.SenderUserId && g.ChildId == m.ChildId).Select(g => $"{g.Name}（{g.Relation}）").FirstOrDefault() ?? "家长",
             m.Body, m.PhotoId, m.PhotoId is { } pid ? PhotoHandler.Url(pid) : null, Utc(m.SentAt),
             m.SenderUserId == user.Id, m.SenderUserId == user.Id || read.Contains(m.Id)))];
     }
