@@ -174,7 +174,7 @@ internal sealed class MessageHandler(AppDbContext db, CurrentUser current, Threa
             m.SenderUserId == user.Id, m.SenderUserId == user.Id || read.Contains(m.Id)))];
     }
 
-    private static string ValidBody(MessageRequest request)
+    internal static string ValidBody(MessageRequest request)
     {
         new Validate().Require("body", request.Body, "内容", Message.BodyMaxLength).ThrowIfInvalid();
         return request.Body!.Trim();
