@@ -6,7 +6,7 @@ using Tuoyu.Web.Modules.Enrollment.Domain;
 using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Registry.Domain;
 
-namespace Tuoyu.IntegrationTests.Messages;
+namespace Tuoyu.IntegrationTests.Enrollment;
 
 /// <summary>
 /// Issue #4 item 6, ADR 0027: a child's thread between its guardians and the institution, class notices, read state —

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Tuoyu.IntegrationTests.Infrastructure;
 using Tuoyu.Web.Modules.Enrollment.Domain;
 
-namespace Tuoyu.IntegrationTests.Messages;
+namespace Tuoyu.IntegrationTests.Enrollment;
 
 /// <summary>ADR 0027 pages: the parent's thread and unread badge, the staff inbox and notice, the daily-note photo, the QR sheet and check-in page.</summary>
 public abstract partial class MessagePagesTests(AppFixture fixture)

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Tuoyu.IntegrationTests.Infrastructure;
 using Tuoyu.Web.Modules.Enrollment.Domain;
 
-namespace Tuoyu.IntegrationTests.Messages;
+namespace Tuoyu.IntegrationTests.Enrollment;
 
 /// <summary>ADR 0027: photos on daily notes and messages — JPEG/PNG by content, 2 MB, private to who may see the child.</summary>
 public abstract class PhotoTests(AppFixture fixture)

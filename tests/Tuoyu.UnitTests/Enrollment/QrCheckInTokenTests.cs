@@ -1,7 +1,7 @@
 using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Enrollment.Domain;
 
-namespace Tuoyu.UnitTests.Messages;
+namespace Tuoyu.UnitTests.Enrollment;
 
 /// <summary>ADR 0027: the institution's check-in code is an HMAC of its id and the China date.</summary>
 public sealed class QrCheckInTokenTests

@@ -7,7 +7,7 @@ using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Common.Time;
 using Tuoyu.Web.Modules.Enrollment.Domain;
 
-namespace Tuoyu.IntegrationTests.Messages;
+namespace Tuoyu.IntegrationTests.Enrollment;
 
 /// <summary>Issue #4 item 4, ADR 0027: a guardian checks their own child in and out at the institution's daily QR code.</summary>
 public abstract class QrCheckInTests(AppFixture fixture)

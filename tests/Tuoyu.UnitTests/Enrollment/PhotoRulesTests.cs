@@ -1,6 +1,6 @@
 using Tuoyu.Web.Modules.Enrollment.Domain;
 
-namespace Tuoyu.UnitTests.Messages;
+namespace Tuoyu.UnitTests.Enrollment;
 
 /// <summary>ADR 0027: a photo is JPEG or PNG by its leading bytes, at most 2 MB.</summary>
 public sealed class PhotoRulesTests
