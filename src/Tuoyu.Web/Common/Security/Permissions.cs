@@ -49,6 +49,18 @@ public static class Permissions
     public const string ApplicationRead = "enrollment:application:read";
     /// <summary>发出学位或不予录取: the institution's admin (ADR 0026).</summary>
     public const string ApplicationDecide = "enrollment:application:decide";
+    /// <summary>家园互动: read a child's thread and its class notices (the institution's users, the child's guardians; ADR 0027).</summary>
+    public const string MessageRead = "enrollment:message:read";
+    /// <summary>家园互动: write in a child's thread (never edited; ADR 0027).</summary>
+    public const string MessageSend = "enrollment:message:send";
+    /// <summary>班级通知: the institution's users, to a class of their own institution (ADR 0027).</summary>
+    public const string NoticeSend = "enrollment:notice:send";
+    /// <summary>上传照片 for a daily note or a message (ADR 0027).</summary>
+    public const string PhotoUpload = "enrollment:photo:upload";
+    /// <summary>查看照片: only who may see the child (ADR 0027).</summary>
+    public const string PhotoRead = "enrollment:photo:read";
+    /// <summary>家长扫码签到/签退 at the institution's daily QR code (ADR 0027).</summary>
+    public const string AttendanceQrCheckIn = "enrollment:attendance:qr-check-in";
     public const string StatisticsRead = "statistics:region:read";
     public const string AuditRead = "audit:entry:read";
     public const string AuditVerify = "audit:chain:verify";
@@ -58,14 +70,15 @@ public static class Permissions
         SelfManage, UserRead, UserManage, UserUnlock, SummaryRead, InstitutionRead, InstitutionUpdate,
         InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, PickupManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, AttendanceCorrectionApprove, StatisticsRead, AuditRead, AuditVerify,
         ApplicationApply, ApplicationRead, ApplicationDecide,
+        MessageRead, MessageSend, NoticeSend, PhotoUpload, PhotoRead, AttendanceQrCheckIn,
     ];
 
     private static readonly Dictionary<UserKind, HashSet<string>> ByKind = new()
     {
         [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingReview, ChildRead, ChildRevealIdNumber, AttendanceRead, AttendanceCorrectionApprove, StatisticsRead, ApplicationRead],
-        [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, ApplicationRead, ApplicationDecide],
-        [UserKind.InstitutionStaff] = [SelfManage, SummaryRead, InstitutionRead, ChildRead, ChildUpdate, AttendanceRecord, AttendanceRead, ApplicationRead],
-        [UserKind.Parent] = [SelfManage, SummaryRead, ChildRead, ChildUpdate, ChildCreate, PickupManage, ApplicationApply],
+        [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, ApplicationRead, ApplicationDecide, MessageRead, MessageSend, NoticeSend, PhotoUpload, PhotoRead],
+        [UserKind.InstitutionStaff] = [SelfManage, SummaryRead, InstitutionRead, ChildRead, ChildUpdate, AttendanceRecord, AttendanceRead, ApplicationRead, MessageRead, MessageSend, NoticeSend, PhotoUpload, PhotoRead],
+        [UserKind.Parent] = [SelfManage, SummaryRead, ChildRead, ChildUpdate, ChildCreate, PickupManage, ApplicationApply, MessageRead, MessageSend, PhotoUpload, PhotoRead, AttendanceQrCheckIn],
         [UserKind.Medical] = [SelfManage, SummaryRead, InstitutionRead, ChildRead],
         // Both account administrators list accounts; only the system admin changes them, only the
         // security admin unlocks them or resets their second factor (三权分立, ADR 0012).

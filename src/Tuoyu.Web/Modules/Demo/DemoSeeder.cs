@@ -93,6 +93,7 @@ internal sealed class DemoSeeder(AppDbContext db, SensitiveDataProtector protect
         await DemoFamilies.SeedAsync(db, world, ct);
         await DemoApplications.SeedAsync(db, protector, world, ChinaTime.Today(clock), clock.GetUtcNow().UtcDateTime, ct);
         await DemoAttendance.SeedAsync(db, world, ChinaTime.Today(clock), ct);
+        await DemoMessages.SeedAsync(db, clock.GetUtcNow().UtcDateTime, ct);
         var summary = System.Text.Json.JsonSerializer.Serialize(new
         {
             scale = scale.ToString(), institutions = world.Institutions.Count, classes = world.Classes.Count, children = children.Count,

@@ -9,6 +9,9 @@ using Tuoyu.Web.Modules.Enrollment.Occupancy;
 using Tuoyu.Web.Modules.Enrollment.Counts;
 using Tuoyu.Web.Modules.Enrollment.Scope;
 using Tuoyu.Web.Modules.Enrollment.Registration;
+using Tuoyu.Web.Modules.Enrollment.Messages;
+using Tuoyu.Web.Modules.Enrollment.Photos;
+using Tuoyu.Web.Modules.Enrollment.QrCheckIn;
 
 namespace Tuoyu.Web.Modules.Enrollment;
 
@@ -23,6 +26,7 @@ public static class EnrollmentModule
         services.AddScoped<AttendanceHandler>();
         services.AddScoped<ClassDayHandler>();
         services.AddScoped<DailyNoteHandler>();
+        services.AddScoped<Messages.ThreadAccess>().AddScoped<Messages.MessageHandler>().AddScoped<Photos.PhotoHandler>().AddScoped<QrCheckIn.QrCheckInHandler>();
         services.AddChildRegistration();
         services.AddApplications();
         services.AddScoped<MonthCloseHandler>().AddScoped<CorrectionHandler>().AddScoped<Alerts.AlertsHandler>();
@@ -49,6 +53,7 @@ public static class EnrollmentModule
         app.MapGet("/api/v1/me/children", (DailyNoteHandler h, CancellationToken ct) => h.MyChildrenAsync(ct)).WithTags("家长")
             .RequirePermission(Permissions.ChildRead).WithSummary("我的孩子及今日在园情况（家长）");
         app.MapAttendance();
+        app.MapMessages().MapPhotos().MapQrCheckIn();
         app.MapChildRegistration();
         app.MapMonthClose();
         app.MapApplications();

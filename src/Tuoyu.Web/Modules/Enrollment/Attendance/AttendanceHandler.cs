@@ -22,7 +22,13 @@ internal sealed class AttendanceHandler(AppDbContext db, CurrentUser current, Ti
     /// <summary>How far ahead a known leave may be recorded.</summary>
     public const int AbsenceDaysAhead = 31;
 
-    public async Task<CheckInResult> CheckInAsync(CheckInRequest request, CancellationToken ct)
+    public Task<CheckInResult> CheckInAsync(CheckInRequest request, CancellationToken ct) => CheckInAsync(request, null, ct);
+
+    /// <summary>
+    /// Check-in by staff, or by a guardian at the institution's QR code (<paramref name="guardian"/>, ADR 0027): the same
+    /// idempotent path, recording the guardian's account as who checked in and the method 家长扫码.
+    /// </summary>
+    internal async Task<CheckInResult> CheckInAsync(CheckInRequest request, GuardianActor? guardian, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = ChinaTime.Today(clock);
@@ -42,7 +48,7 @@ internal sealed class AttendanceHandler(AppDbContext db, CurrentUser current, Ti
 
         var user = await current.RequireAsync(ct);
         var childId = request.ChildId!.Value;
-        var enrollment = await EnrollmentOnAsync(user, childId, today, ct);
+        var enrollment = guardian is null ? await EnrollmentOnAsync(user, childId, today, ct) : await EnrollmentAtAsync(guardian.InstitutionId, childId, today, ct);
         await EnsureMonthOpenAsync(enrollment.InstitutionId, today, ct);
         var existing = await db.Attendance.AsNoTracking().FirstOrDefaultAsync(a => a.ChildId == childId && a.Date == today, ct);
         if (existing is not null) { return new CheckInResult(await ToDtoAsync(Present(existing), ct), Created: false); }
@@ -51,7 +57,7 @@ internal sealed class AttendanceHandler(AppDbContext db, CurrentUser current, Ti
         {
             Id = Guid.NewGuid(), ChildId = childId, InstitutionId = enrollment.InstitutionId, ClassId = enrollment.ClassId,
             EnrollmentId = enrollment.Id, Date = today, Status = AttendanceStatus.Present,
-            CheckInAt = at.UtcDateTime, CheckInByUserId = user.Id, CheckInMethod = CheckInMethod.Staff,
+            CheckInAt = at.UtcDateTime, CheckInByUserId = user.Id, CheckInMethod = guardian is null ? CheckInMethod.Staff : CheckInMethod.GuardianScan,
             TemperatureTenths = tenths, HealthCheck = findings, HealthNotes = Clean(request.HealthNotes), RecordedByUserId = user.Id,
         };
         db.Attendance.Add(row);
@@ -66,7 +72,10 @@ internal sealed class AttendanceHandler(AppDbContext db, CurrentUser current, Ti
         return new CheckInResult(await ToDtoAsync(row, ct), Created: true);
     }
 
-    public async Task<AttendanceDto> CheckOutAsync(CheckOutRequest request, CancellationToken ct)
+    public Task<AttendanceDto> CheckOutAsync(CheckOutRequest request, CancellationToken ct) => CheckOutAsync(request, null, ct);
+
+    /// <summary>Check-out by staff, or by a guardian at the QR code (<paramref name="guardian"/>: the child is handed to that guardian).</summary>
+    internal async Task<AttendanceDto> CheckOutAsync(CheckOutRequest request, GuardianActor? guardian, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = ChinaTime.Today(clock);
@@ -80,7 +89,7 @@ internal sealed class AttendanceHandler(AppDbContext db, CurrentUser current, Ti
 
         var user = await current.RequireAsync(ct);
         var childId = request.ChildId!.Value;
-        var enrollment = await EnrollmentOnAsync(user, childId, today, ct);
+        var enrollment = guardian is null ? await EnrollmentOnAsync(user, childId, today, ct) : await EnrollmentAtAsync(guardian.InstitutionId, childId, today, ct);
         await EnsureMonthOpenAsync(enrollment.InstitutionId, today, ct);
         var row = await db.Attendance.FirstOrDefaultAsync(a => a.ChildId == childId && a.Date == today, ct)
             ?? throw new RuleViolationException(AttendanceRules.NotCheckedIn, "该儿童今天尚未签到，不能签退");
@@ -165,6 +174,12 @@ internal sealed class AttendanceHandler(AppDbContext db, CurrentUser current, Ti
     internal async Task<ChildEnrollment> EnrollmentOnAsync(UserContext user, Guid childId, DateOnly day, CancellationToken ct)
     {
         if (user.InstitutionId is not { } institutionId) { throw new NotFoundException("儿童"); }
+        return await EnrollmentAtAsync(institutionId, childId, day, ct);
+    }
+
+    /// <summary>The child's enrollment at <paramref name="institutionId"/> on <paramref name="day"/> (404 never enrolled there, 409 not in care).</summary>
+    internal async Task<ChildEnrollment> EnrollmentAtAsync(Guid institutionId, Guid childId, DateOnly day, CancellationToken ct)
+    {
         var rows = await db.Enrollments.AsNoTracking().Where(e => e.ChildId == childId && e.InstitutionId == institutionId).ToListAsync(ct);
         if (rows.Count == 0) { throw new NotFoundException("儿童"); }
         var active = rows.FirstOrDefault(e => e.StartDate <= day && (e.EndDate is null || e.EndDate >= day));
@@ -246,6 +261,9 @@ internal sealed class AttendanceHandler(AppDbContext db, CurrentUser current, Ti
 
     private static DateTimeOffset? Utc(DateTime? t) => t is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
 }
+
+/// <summary>A guardian acting at the institution's QR code (ADR 0027): which institution the code named, and the guardian row.</summary>
+internal sealed record GuardianActor(Guid InstitutionId, Guid GuardianId);
 
 /// <summary>Chinese names of the attendance states, for pages and DTOs.</summary>
 internal static class AttendanceNames

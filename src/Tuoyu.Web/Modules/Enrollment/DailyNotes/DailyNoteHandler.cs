@@ -17,7 +17,7 @@ namespace Tuoyu.Web.Modules.Enrollment.DailyNotes;
 /// save updates it); guardians read their own children's days — attendance, 晨检 and note — and nobody else's.
 /// </summary>
 internal sealed class DailyNoteHandler(AppDbContext db, CurrentUser current, IChildScope scope, AttendanceHandler attendance,
-    IInstitutionDirectory institutions, IClassDirectory classes, AuditLog audit, TimeProvider clock)
+    IInstitutionDirectory institutions, IClassDirectory classes, AuditLog audit, TimeProvider clock, Photos.PhotoHandler photos)
 {
     public const int MaxNapMinutes = 300;
     public const int MaxToiletingTimes = 20;
@@ -34,7 +34,7 @@ internal sealed class DailyNoteHandler(AppDbContext db, CurrentUser current, ICh
             .Check(request.ToiletingTimes is null or (>= 0 and <= MaxToiletingTimes), "toiletingTimes", $"如厕次数应在0到{MaxToiletingTimes}之间")
             .Optional("text", request.Text, "一句话", DailyNote.TextMaxLength)
             .Check(request.Meals is not null || request.Mood is not null || request.NapMinutes is not null || request.ToiletingTimes is not null
-                || !string.IsNullOrWhiteSpace(request.Text), "text", "请至少填写一项")
+                || !string.IsNullOrWhiteSpace(request.Text) || request.PhotoId is not null, "text", "请至少填写一项")
             .ThrowIfInvalid();
 
         var user = await current.RequireAsync(ct);
@@ -42,12 +42,14 @@ internal sealed class DailyNoteHandler(AppDbContext db, CurrentUser current, ICh
         var enrollment = await attendance.EnrollmentOnAsync(user, childId, today, ct);
         var note = await db.DailyNotes.FirstOrDefaultAsync(n => n.ChildId == childId && n.Date == today, ct);
         var created = note is null;
+        if (request.PhotoId is { } photoId) { await photos.EnsureAttachableAsync(user, photoId, enrollment.InstitutionId, note?.PhotoId, ct); }
         note ??= db.DailyNotes.Add(new DailyNote { Id = Guid.NewGuid(), ChildId = childId, InstitutionId = enrollment.InstitutionId, Date = today }).Entity;
         note.Meals = request.Meals is null ? null : meals;
         note.Mood = request.Mood is null ? null : mood;
         note.NapMinutes = request.NapMinutes;
         note.ToiletingTimes = request.ToiletingTimes;
         note.Text = string.IsNullOrWhiteSpace(request.Text) ? null : request.Text.Trim();
+        note.PhotoId = request.PhotoId ?? note.PhotoId;
         note.AuthorUserId = user.Id;
         note.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         if (await attendance.TrySaveAsync(ct) is { } failure)
@@ -145,7 +147,8 @@ internal sealed class DailyNoteHandler(AppDbContext db, CurrentUser current, ICh
 
     private static DailyNoteDto ToDto(DailyNote n) => new(n.Id, n.ChildId, n.Date, n.Meals?.ToString(), n.Meals is { } m ? MealName(m) : null,
         n.NapMinutes, n.ToiletingTimes, n.Mood?.ToString(), n.Mood is { } mo ? MoodName(mo) : null, n.Text,
-        new DateTimeOffset(DateTime.SpecifyKind(n.UpdatedAt, DateTimeKind.Utc)), n.Version);
+        new DateTimeOffset(DateTime.SpecifyKind(n.UpdatedAt, DateTimeKind.Utc)), n.Version, n.PhotoId,
+        n.PhotoId is { } photo ? Photos.PhotoHandler.Url(photo) : null);
 
     public static string MealName(MealAmount m) => m switch
     {
