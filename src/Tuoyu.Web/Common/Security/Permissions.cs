@@ -43,6 +43,18 @@ public static class Permissions
     public const string AttendanceMonthClose = "enrollment:attendance:close";
     /// <summary>审批已关账月份的考勤更正: a regulator whose region covers the institution (ADR 0024).</summary>
     public const string AttendanceCorrectionApprove = "enrollment:attendance:approve";
+    /// <summary>查看工作人员 (ADR 0030): the institution's admin its own staff, a regulator the staff of institutions in its region.</summary>
+    public const string StaffRead = "staff:person:read";
+    /// <summary>登记、聘用、离职、证书、培训: the institution's admin, at its own institution.</summary>
+    public const string StaffManage = "staff:person:manage";
+    /// <summary>批准保育岗位兼任（挂靠例外）: a regulator over the institution.</summary>
+    public const string StaffExceptionGrant = "staff:exception:grant";
+    /// <summary>终身禁入名单: regulators record and read it; nobody else sees it.</summary>
+    public const string StaffBanManage = "staff:ban:manage";
+    /// <summary>检查人员库 (双随机): regulators register inspectors.</summary>
+    public const string InspectorManage = "supervision:inspector:manage";
+    /// <summary>抽查计划与抽取 (双随机): a regulator over the plan's region creates plans and runs their one draw.</summary>
+    public const string InspectionPlanManage = "supervision:plan:manage";
     public const string StatisticsRead = "statistics:region:read";
     public const string AuditRead = "audit:entry:read";
     public const string AuditVerify = "audit:chain:verify";
@@ -50,13 +62,17 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } =
     [
         SelfManage, UserRead, UserManage, UserUnlock, SummaryRead, InstitutionRead, InstitutionUpdate,
-        InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, PickupManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, AttendanceCorrectionApprove, StatisticsRead, AuditRead, AuditVerify,
+        InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, PickupManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, AttendanceCorrectionApprove,
+        StaffRead, StaffManage, StaffExceptionGrant, StaffBanManage, InspectorManage, InspectionPlanManage,
+        StatisticsRead, AuditRead, AuditVerify,
     ];
 
     private static readonly Dictionary<UserKind, HashSet<string>> ByKind = new()
     {
-        [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingReview, ChildRead, ChildRevealIdNumber, AttendanceRead, AttendanceCorrectionApprove, StatisticsRead],
-        [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose],
+        [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingReview, ChildRead, ChildRevealIdNumber, AttendanceRead, AttendanceCorrectionApprove, StatisticsRead,
+            StaffRead, StaffExceptionGrant, StaffBanManage, InspectorManage, InspectionPlanManage],
+        [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose,
+            StaffRead, StaffManage],
         [UserKind.InstitutionStaff] = [SelfManage, SummaryRead, InstitutionRead, ChildRead, ChildUpdate, AttendanceRecord, AttendanceRead],
         [UserKind.Parent] = [SelfManage, SummaryRead, ChildRead, ChildUpdate, ChildCreate, PickupManage],
         [UserKind.Medical] = [SelfManage, SummaryRead, InstitutionRead, ChildRead],
