@@ -17,6 +17,9 @@ internal static class StaffRegistryEndpoints
         g.MapGet("/", (Guid? institution, string? q, bool? current, int? page, int? pageSize, StaffRegistryHandler h, CancellationToken ct) =>
                 h.ListAsync(institution, q, current ?? true, page ?? 1, pageSize ?? 20, ct))
             .RequirePermission(Permissions.StaffRead).WithSummary("工作人员名册（本机构，或主管部门管辖范围内的机构；证件号与电话脱敏）");
+        g.MapGet("/export", async (Guid? institution, string? q, bool? current, StaffRegistryHandler h, CancellationToken ct) =>
+                Results.File(await h.ExportAsync(institution, q, current ?? true, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "工作人员.xlsx"))
+            .RequirePermission(Permissions.StaffRead).WithSummary("导出工作人员名册（Excel，证件号与电话脱敏）");
         g.MapGet("/{personId:guid}", (Guid personId, StaffRegistryHandler h, CancellationToken ct) => h.GetAsync(personId, ct))
             .RequirePermission(Permissions.StaffRead).WithSummary("工作人员详情：任职、证书、年度培训学时");
         g.MapPost("/{personId:guid}/employments", async (Guid personId, AddEmploymentRequest r, StaffRegistryHandler h, CancellationToken ct) =>

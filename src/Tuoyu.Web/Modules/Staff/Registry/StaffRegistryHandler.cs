@@ -172,6 +172,21 @@ internal sealed class StaffRegistryHandler(AppDbContext db, CurrentUser current,
         return new StaffListPage(items, total, page, pageSize);
     }
 
+    /// <summary>The list as an Excel workbook (masked, cells escaped by ExcelExport), at most 5,000 rows.</summary>
+    public async Task<byte[]> ExportAsync(Guid? institution, string? q, bool currentOnly, CancellationToken ct)
+    {
+        var page = await ListAsync(institution, q, currentOnly, 1, 5000, ct);
+        return await Common.Ui.ExcelExport.ToXlsxAsync(page.Items.Select(s => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["姓名"] = s.Name, ["身份证号码"] = s.IdNumberMasked, ["联系电话"] = s.PhoneMasked, ["岗位"] = s.RoleName,
+            ["入职日期"] = s.HiredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["离职日期"] = s.LeftOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["证书编号"] = s.CertificateNumberMasked, ["证书有效期至"] = s.CertificateExpiresOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["健康证日期"] = s.HealthCertificateOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["无犯罪记录证明日期"] = s.BackgroundCheckOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }), "工作人员", ct);
+    }
+
     /// <summary>
     /// 挂靠例外: a regulator whose region covers the institution allows the person a second concurrent carer post there.
     /// </summary>
