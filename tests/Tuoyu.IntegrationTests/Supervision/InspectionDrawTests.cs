@@ -124,8 +124,9 @@ public abstract partial class InspectionDrawTests(AppFixture fixture)
         Assert.DoesNotContain(TestWorld.YueluStreet, body, StringComparison.Ordinal);
         Assert.False(IdNumber().IsMatch(body), "an 18-digit number in the public record");
         Assert.False(Phone().IsMatch(body), "a phone number in the public record");
-        var page = await anonymous.GetStringAsync($"/public/draws/{drawId}?verify=true");
-        Assert.Contains("一致", page, StringComparison.Ordinal);
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/public/draws/{drawId}?verify=true"));
+        Assert.Contains("核对结果：一致", page, StringComparison.Ordinal);
+        Assert.Contains("测试托育A" + w.Suffix, page, StringComparison.Ordinal);
         Assert.DoesNotContain("检查员", page, StringComparison.Ordinal);
     }
 
