@@ -98,6 +98,7 @@ public abstract partial class InspectionDrawTests(AppFixture fixture)
         Assert.False(await fixture.Factory.WithDbAsync(db => db.InspectionDraws.AnyAsync(d => d.PlanId == planId)));
     }
 
+    /// <summary>《行政处罚法》（2021年修订）第四十二条: 执法人员不得少于两人 (PlanHandler.MinTeamSize).</summary>
     [Fact]
     public async Task A_team_of_one_is_refused()
     {

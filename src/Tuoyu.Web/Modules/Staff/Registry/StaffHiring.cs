@@ -55,6 +55,7 @@ internal sealed class StaffHiring(AppDbContext db, IClassDirectory classes, Audi
         };
         db.Staff.Add(member);
         person.EmploymentsChangedAt = clock.GetUtcNow().UtcDateTime;
+        if (!isNew) { db.Entry(person).State = EntityState.Modified; } // bumps the version even when the clock has not moved
         return member;
     }
 }

@@ -14,7 +14,11 @@ namespace Tuoyu.Web.Modules.Supervision.Plans;
 /// </summary>
 internal sealed class PlanHandler(AppDbContext db, SupervisionScope scope, IInstitutionSampling sampling, TimeProvider clock)
 {
-    /// <summary>双随机: at least two inspectors per inspection (国务院办公厅关于推广随机抽查规范事中事后监管的通知, 国办发〔2015〕58号).</summary>
+    /// <summary>
+    /// At least two inspectors per inspection: issue #7 item 2 ("at least two inspectors per inspection"), as
+    /// 《行政处罚法》（2021年修订）第四十二条 requires of law enforcement ("执法人员不得少于两人"); 双随机 itself is
+    /// 国办发〔2015〕58号 and, for childcare, Changsha 2025 item 15.
+    /// </summary>
     public const int MinTeamSize = 2;
 
     public const int MaxTeamSize = 10;
