@@ -141,9 +141,16 @@ public sealed class TestWorld
             db.Guardians.AddRange(
                 new Guardian { Id = guardianA, ChildId = childA, UserId = parentA.Id, Name = "张丽", Relation = "母亲", Phone = "13812345678" },
                 new Guardian { Id = guardianB, ChildId = childB, UserId = parentB.Id, Name = "李娜", Relation = "母亲", Phone = "13987654321" });
+            var carerId = TestIds.ResidentId("430102", new DateOnly(1990, 6, 1)).IdNumber;
+            var carerPerson = new StaffPerson
+            {
+                Id = Guid.NewGuid(), Name = "王保育", IdNumberCipher = protector.Encrypt(carerId), IdNumberHash = protector.Hash(carerId),
+                IdNumberMasked = AuditMasking.IdNumber(carerId), Phone = "13700001111",
+            };
+            db.StaffPersons.Add(carerPerson);
             db.Staff.Add(new StaffMember
             {
-                Id = carerA, InstitutionId = instA, ClassId = classAId, Name = "王保育", Role = StaffRole.Carer,
+                Id = carerA, InstitutionId = instA, PersonId = carerPerson.Id, ClassId = classAId, Name = "王保育", Role = StaffRole.Carer,
                 CertificateNumber = "BY" + suffix, CertificateExpiresOn = new DateOnly(2030, 1, 1), HiredOn = new DateOnly(2024, 1, 1),
             });
             await db.SaveChangesAsync();

@@ -195,6 +195,21 @@ public abstract class DemoSeedTests(DemoFixture fixture)
             Assert.InRange(queue.GetProperty("total").GetInt32(), 3, 20);
         }
     }
+
+    [Fact]
+    public async Task The_demo_has_a_person_for_every_post_certificates_a_ban_and_a_public_draw_that_verifies()
+    {
+        var f = Factory;
+        var orphans = await f.WithDbAsync(db => db.Staff.CountAsync(m => !db.StaffPersons.Any(p => p.Id == m.PersonId)));
+        Assert.Equal(0, orphans);
+        Assert.True(await f.WithDbAsync(db => db.StaffCertificates.CountAsync()) > 100);
+        Assert.Equal(1, await f.WithDbAsync(db => db.StaffBans.CountAsync()));
+        var drawId = await f.WithDbAsync(db => db.InspectionDraws.Select(d => d.Id).SingleAsync());
+        var client = Factory.CreateClient();
+        var verification = await ApiAssert.OkAsync(await client.GetAsync($"/api/v1/public/inspection-draws/{drawId}/verification"));
+        Assert.True(verification.GetProperty("matches").GetBoolean());
+        Assert.True(verification.GetProperty("assignments").GetInt32() > 0);
+    }
 }
 
 public sealed class SqliteDemoSeedTests(SqliteDemoFixture fixture) : DemoSeedTests(fixture), IClassFixture<SqliteDemoFixture>;

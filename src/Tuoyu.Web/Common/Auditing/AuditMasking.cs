@@ -8,7 +8,7 @@ public static class AuditMasking
 {
     private static readonly HashSet<string> Omitted = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "IdNumberCipher", "IdNumberHash", "Value", "Bytes",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "IdNumberCipher", "IdNumberHash", "Value", "Bytes", "NumberCipher",
     };
 
     private static readonly HashSet<string> HealthOrFreeText = new(StringComparer.Ordinal)

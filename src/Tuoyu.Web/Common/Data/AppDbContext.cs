@@ -8,6 +8,7 @@ using Tuoyu.Web.Modules.Identity.Domain;
 using Tuoyu.Web.Modules.Registry.Domain;
 using Tuoyu.Web.Modules.Staff.Domain;
 using Tuoyu.Web.Modules.Statistics.Domain;
+using Tuoyu.Web.Modules.Supervision.Domain;
 
 namespace Tuoyu.Web.Common.Data;
 
@@ -49,6 +50,17 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<StaffMember> Staff => Set<StaffMember>();
     public DbSet<StaffAttendanceDay> StaffAttendance => Set<StaffAttendanceDay>();
     public DbSet<RegionStatistic> RegionStatistics => Set<RegionStatistic>();
+    public DbSet<StaffPerson> StaffPersons => Set<StaffPerson>();
+    public DbSet<StaffCertificate> StaffCertificates => Set<StaffCertificate>();
+    public DbSet<StaffTrainingYear> StaffTrainingYears => Set<StaffTrainingYear>();
+    public DbSet<StaffPostException> StaffPostExceptions => Set<StaffPostException>();
+    public DbSet<StaffBan> StaffBans => Set<StaffBan>();
+    public DbSet<Inspector> Inspectors => Set<Inspector>();
+    public DbSet<InspectionPlan> InspectionPlans => Set<InspectionPlan>();
+    public DbSet<InspectionPlanInspector> InspectionPlanInspectors => Set<InspectionPlanInspector>();
+    public DbSet<InspectionPlanRisk> InspectionPlanRisks => Set<InspectionPlanRisk>();
+    public DbSet<InspectionDraw> InspectionDraws => Set<InspectionDraw>();
+    public DbSet<InspectionDrawPick> InspectionDrawPicks => Set<InspectionDrawPick>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

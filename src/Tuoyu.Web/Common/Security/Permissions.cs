@@ -61,6 +61,18 @@ public static class Permissions
     public const string PhotoRead = "enrollment:photo:read";
     /// <summary>家长扫码签到/签退 at the institution's daily QR code (ADR 0027).</summary>
     public const string AttendanceQrCheckIn = "enrollment:attendance:qr-check-in";
+    /// <summary>查看工作人员 (ADR 0030): the institution's admin its own staff, a regulator the staff of institutions in its region.</summary>
+    public const string StaffRead = "staff:person:read";
+    /// <summary>登记、聘用、离职、证书、培训: the institution's admin, at its own institution.</summary>
+    public const string StaffManage = "staff:person:manage";
+    /// <summary>批准保育岗位兼任（挂靠例外）: a regulator over the institution.</summary>
+    public const string StaffExceptionGrant = "staff:exception:grant";
+    /// <summary>终身禁入名单: regulators record and read it; nobody else sees it.</summary>
+    public const string StaffBanManage = "staff:ban:manage";
+    /// <summary>检查人员库 (双随机): regulators register inspectors.</summary>
+    public const string InspectorManage = "supervision:inspector:manage";
+    /// <summary>抽查计划与抽取 (双随机): a regulator over the plan's region creates plans and runs their one draw.</summary>
+    public const string InspectionPlanManage = "supervision:plan:manage";
     public const string StatisticsRead = "statistics:region:read";
     public const string AuditRead = "audit:entry:read";
     public const string AuditVerify = "audit:chain:verify";
@@ -71,6 +83,9 @@ public static class Permissions
         InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, PickupManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, AttendanceCorrectionApprove, StatisticsRead, AuditRead, AuditVerify,
         ApplicationApply, ApplicationRead, ApplicationDecide,
         MessageRead, MessageSend, NoticeSend, PhotoUpload, PhotoRead, AttendanceQrCheckIn,
+        InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, PickupManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, AttendanceCorrectionApprove,
+        StaffRead, StaffManage, StaffExceptionGrant, StaffBanManage, InspectorManage, InspectionPlanManage,
+        StatisticsRead, AuditRead, AuditVerify,
     ];
 
     private static readonly Dictionary<UserKind, HashSet<string>> ByKind = new()

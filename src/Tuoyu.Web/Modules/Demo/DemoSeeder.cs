@@ -80,7 +80,7 @@ internal sealed class DemoSeeder(AppDbContext db, SensitiveDataProtector protect
             await BulkInsert.InsertAsync(db, children, ct);
             await BulkInsert.InsertAsync(db, world.Guardians, ct);
             await BulkInsert.InsertAsync(db, world.Enrollments, ct);
-            await BulkInsert.InsertAsync(db, world.Staff, ct);
+            await DemoStaff.InsertAsync(db, world, protector, today, ct);
             // Every scale contains 长沙市; only its published figures are loaded (others stay absent, never invented).
             await BulkInsert.InsertAsync(db, DemoStatistics.Changsha2021(), ct);
 
@@ -94,6 +94,7 @@ internal sealed class DemoSeeder(AppDbContext db, SensitiveDataProtector protect
         await DemoApplications.SeedAsync(db, protector, world, ChinaTime.Today(clock), clock.GetUtcNow().UtcDateTime, ct);
         await DemoAttendance.SeedAsync(db, world, ChinaTime.Today(clock), ct);
         await DemoMessages.SeedAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+        await DemoSupervision.SeedAsync(db, protector, ChinaTime.Today(clock), ct);
         var summary = System.Text.Json.JsonSerializer.Serialize(new
         {
             scale = scale.ToString(), institutions = world.Institutions.Count, classes = world.Classes.Count, children = children.Count,

@@ -21,6 +21,7 @@ public static class RegistryModule
         services.AddScoped<IInstitutionScope, InstitutionScope>();
         services.AddScoped<IInstitutionDirectory, InstitutionDirectory>();
         services.AddScoped<IClassDirectory, ClassDirectory>();
+        services.AddScoped<IInstitutionSampling, InstitutionSampling>();
         services.AddScoped<InstitutionHandler>();
         services.AddScoped<PublicDirectoryHandler>();
         services.AddScoped<ClassHandler>();

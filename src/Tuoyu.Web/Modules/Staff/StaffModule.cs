@@ -1,6 +1,8 @@
 using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Staff.Contracts;
+using Tuoyu.Web.Modules.Staff.Bans;
 using Tuoyu.Web.Modules.Staff.Presence;
+using Tuoyu.Web.Modules.Staff.Registry;
 
 namespace Tuoyu.Web.Modules.Staff;
 
@@ -10,6 +12,10 @@ public static class StaffModule
     {
         services.AddScoped<StaffPresenceHandler>();
         services.AddScoped<IStaffPresence>(sp => sp.GetRequiredService<StaffPresenceHandler>());
+        services.AddScoped<StaffScope>();
+        services.AddScoped<StaffHiring>();
+        services.AddScoped<StaffRegistryHandler>();
+        services.AddScoped<StaffBanHandler>();
         return services;
     }
 
@@ -24,6 +30,7 @@ public static class StaffModule
             .RequirePermission(Permissions.AttendanceRecord).WithSummary("工作人员签到（计入班级师幼比）");
         g.MapPost("/check-outs", (StaffCheckOutRequest r, StaffPresenceHandler h, CancellationToken ct) => h.CheckOutAsync(r, ct))
             .RequirePermission(Permissions.AttendanceRecord).WithSummary("工作人员签退");
+        app.MapStaffRegistry();
         return app;
     }
 }

@@ -2,11 +2,16 @@ using Tuoyu.Web.Common.Data;
 
 namespace Tuoyu.Web.Modules.Staff.Domain;
 
-/// <summary>A person employed at an institution. The supervision issue completes credentials and bans.</summary>
+/// <summary>
+/// An employment (任职): a <see cref="StaffPerson"/> in a role at an institution from <see cref="HiredOn"/> to
+/// <see cref="LeftOn"/> (ADR 0030). <see cref="Name"/> copies the person's name for the institution's roster;
+/// <see cref="CertificateNumber"/> (masked) and <see cref="CertificateExpiresOn"/> summarise the person's latest certificate.
+/// </summary>
 public sealed class StaffMember : IVersioned
 {
     public Guid Id { get; init; }
     public Guid InstitutionId { get; init; }
+    public Guid PersonId { get; init; }
     public required string Name { get; set; }
     public StaffRole Role { get; set; }
     public string? CertificateNumber { get; set; }
