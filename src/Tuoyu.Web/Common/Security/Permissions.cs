@@ -77,21 +77,19 @@ public static class Permissions
     public const string AuditRead = "audit:entry:read";
     public const string AuditVerify = "audit:chain:verify";
 
-    public static IReadOnlyList<string> All { get; } =
-    [
-        SelfManage, UserRead, UserManage, UserUnlock, SummaryRead, InstitutionRead, InstitutionUpdate,
-        InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, PickupManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, AttendanceCorrectionApprove, StatisticsRead, AuditRead, AuditVerify,
-        ApplicationApply, ApplicationRead, ApplicationDecide,
-        MessageRead, MessageSend, NoticeSend, PhotoUpload, PhotoRead, AttendanceQrCheckIn,
-        InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, PickupManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, AttendanceCorrectionApprove,
-        StaffRead, StaffManage, StaffExceptionGrant, StaffBanManage, InspectorManage, InspectionPlanManage,
-        StatisticsRead, AuditRead, AuditVerify,
-    ];
+    /// <summary>Every permission code: the string constants of this class (so a module adding one cannot forget it here).</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(Permissions)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToArray();
 
     private static readonly Dictionary<UserKind, HashSet<string>> ByKind = new()
     {
-        [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingReview, ChildRead, ChildRevealIdNumber, AttendanceRead, AttendanceCorrectionApprove, StatisticsRead, ApplicationRead],
-        [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, ApplicationRead, ApplicationDecide, MessageRead, MessageSend, NoticeSend, PhotoUpload, PhotoRead],
+        [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingReview, ChildRead, ChildRevealIdNumber, AttendanceRead, AttendanceCorrectionApprove, StatisticsRead, ApplicationRead,
+            StaffRead, StaffExceptionGrant, StaffBanManage, InspectorManage, InspectionPlanManage],
+        [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, ApplicationRead, ApplicationDecide, MessageRead, MessageSend, NoticeSend, PhotoUpload, PhotoRead,
+            StaffRead, StaffManage],
         [UserKind.InstitutionStaff] = [SelfManage, SummaryRead, InstitutionRead, ChildRead, ChildUpdate, AttendanceRecord, AttendanceRead, ApplicationRead, MessageRead, MessageSend, NoticeSend, PhotoUpload, PhotoRead],
         [UserKind.Parent] = [SelfManage, SummaryRead, ChildRead, ChildUpdate, ChildCreate, PickupManage, ApplicationApply, MessageRead, MessageSend, PhotoUpload, PhotoRead, AttendanceQrCheckIn],
         [UserKind.Medical] = [SelfManage, SummaryRead, InstitutionRead, ChildRead],
