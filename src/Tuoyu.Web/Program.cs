@@ -8,6 +8,7 @@ using Tuoyu.Web.Modules.Identity;
 using Tuoyu.Web.Modules.Regions;
 using Tuoyu.Web.Modules.Registry;
 using Tuoyu.Web.Modules.Staff;
+using Tuoyu.Web.Modules.Subsidies;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve package static assets (BootstrapBlazor) when running from the build output in any environment.
@@ -23,6 +24,7 @@ builder.Services.AddEnrollmentModule();
 builder.Services.AddStaffModule();
 builder.Services.AddHomeModule();
 builder.Services.AddAuditModule();
+builder.Services.AddSubsidiesModule();
 
 var app = builder.Build();
 
@@ -42,6 +44,7 @@ app.MapEnrollmentModule();
 app.MapStaffModule();
 app.MapHomeModule();
 app.MapAuditModule();
+app.MapSubsidiesModule();
 app.MapPages();
 await app.RunAsync();
 

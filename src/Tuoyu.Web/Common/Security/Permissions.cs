@@ -44,19 +44,35 @@ public static class Permissions
     /// <summary>审批已关账月份的考勤更正: a regulator whose region covers the institution (ADR 0024).</summary>
     public const string AttendanceCorrectionApprove = "enrollment:attendance:approve";
     public const string StatisticsRead = "statistics:region:read";
+    /// <summary>查看补助规则 (regulators and institution admins).</summary>
+    public const string SubsidyRuleRead = "subsidies:rule:read";
+    /// <summary>新建补助规则或规则版本: a regulator, for its own region (ADR 0028).</summary>
+    public const string SubsidyRuleManage = "subsidies:rule:manage";
+    /// <summary>查看补助批次及明细: regulators within their region.</summary>
+    public const string SubsidyBatchRead = "subsidies:batch:read";
+    /// <summary>生成、重算、提交、退回、作废、导出、标记已支付: county-level or higher regulators (ADR 0028).</summary>
+    public const string SubsidyBatchManage = "subsidies:batch:manage";
+    /// <summary>审批补助批次: a regulator other than the submitter (ADR 0028).</summary>
+    public const string SubsidyBatchApprove = "subsidies:batch:approve";
+    /// <summary>本机构应得补助明细: the institution's admin.</summary>
+    public const string SubsidyOwedRead = "subsidies:owed:read";
     public const string AuditRead = "audit:entry:read";
     public const string AuditVerify = "audit:chain:verify";
 
     public static IReadOnlyList<string> All { get; } =
     [
         SelfManage, UserRead, UserManage, UserUnlock, SummaryRead, InstitutionRead, InstitutionUpdate,
-        InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, PickupManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, AttendanceCorrectionApprove, StatisticsRead, AuditRead, AuditVerify,
+        InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, PickupManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, AttendanceCorrectionApprove, StatisticsRead,
+        SubsidyRuleRead, SubsidyRuleManage, SubsidyBatchRead, SubsidyBatchManage, SubsidyBatchApprove, SubsidyOwedRead,
+        AuditRead, AuditVerify,
     ];
 
     private static readonly Dictionary<UserKind, HashSet<string>> ByKind = new()
     {
-        [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingReview, ChildRead, ChildRevealIdNumber, AttendanceRead, AttendanceCorrectionApprove, StatisticsRead],
-        [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose],
+        [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingReview, ChildRead, ChildRevealIdNumber, AttendanceRead, AttendanceCorrectionApprove, StatisticsRead,
+            SubsidyRuleRead, SubsidyRuleManage, SubsidyBatchRead, SubsidyBatchManage, SubsidyBatchApprove],
+        [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose,
+            SubsidyRuleRead, SubsidyOwedRead],
         [UserKind.InstitutionStaff] = [SelfManage, SummaryRead, InstitutionRead, ChildRead, ChildUpdate, AttendanceRecord, AttendanceRead],
         [UserKind.Parent] = [SelfManage, SummaryRead, ChildRead, ChildUpdate, ChildCreate, PickupManage],
         [UserKind.Medical] = [SelfManage, SummaryRead, InstitutionRead, ChildRead],
