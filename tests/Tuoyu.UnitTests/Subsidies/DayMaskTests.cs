@@ -1,5 +1,5 @@
 using Tuoyu.Web.Common.Time;
-using Tuoyu.Web.Modules.Registry.Domain;
+using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Subsidies.Domain;
 
 namespace Tuoyu.UnitTests.Subsidies;
@@ -27,27 +27,27 @@ public sealed class DayMaskTests
     [Fact]
     public void Filing_follows_the_history_approved_then_revoked()
     {
-        var history = new List<(DateOnly, FilingStatus)>
+        var history = new List<FilingStep>
         {
-            (new DateOnly(2026, 10, 20), FilingStatus.Submitted),
-            (new DateOnly(2026, 11, 6), FilingStatus.Filed),
-            (new DateOnly(2026, 11, 21), FilingStatus.Revoked),
+            new(new DateOnly(2026, 10, 20), Filed: false),
+            new(new DateOnly(2026, 11, 6), Filed: true),
+            new(new DateOnly(2026, 11, 21), Filed: false),
         };
-        Assert.Equal(15, DayMask.Count(DayMask.Filed(November, history, FilingStatus.Revoked, null)));
+        Assert.Equal(15, DayMask.Count(DayMask.Filed(November, history, filedNow: false, null)));
     }
 
     [Fact]
     public void The_last_step_of_a_day_decides_that_day()
     {
-        var history = new List<(DateOnly, FilingStatus)> { (new DateOnly(2026, 11, 6), FilingStatus.Filed), (new DateOnly(2026, 11, 6), FilingStatus.Revoked) };
-        Assert.Equal(0u, DayMask.Filed(November, history, FilingStatus.Revoked, null));
+        var history = new List<FilingStep> { new(new DateOnly(2026, 11, 6), Filed: true), new(new DateOnly(2026, 11, 6), Filed: false) };
+        Assert.Equal(0u, DayMask.Filed(November, history, filedNow: false, null));
     }
 
     [Fact]
     public void An_institution_registered_as_filed_without_history_counts_from_its_filing_date()
     {
-        Assert.Equal(DayMask.Full(November), DayMask.Filed(November, [], FilingStatus.Filed, new DateOnly(2024, 3, 1)));
-        Assert.Equal(0u, DayMask.Filed(November, [], FilingStatus.NotFiled, null));
+        Assert.Equal(DayMask.Full(November), DayMask.Filed(November, [], filedNow: true, new DateOnly(2024, 3, 1)));
+        Assert.Equal(0u, DayMask.Filed(November, [], filedNow: false, null));
         Assert.Equal(31, DayMask.Count(DayMask.Full(new YearMonth(2026, 12))));
     }
 }

@@ -1,42 +1,35 @@
-using Microsoft.EntityFrameworkCore;
-using Tuoyu.Web.Common.Data;
 using Tuoyu.Web.Common.Errors;
-using Tuoyu.Web.Common.Regions;
 using Tuoyu.Web.Common.Time;
-using Tuoyu.Web.Modules.Enrollment.Domain;
-using Tuoyu.Web.Modules.Registry.Domain;
+using Tuoyu.Web.Modules.Enrollment.Contracts;
+using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Subsidies.Domain;
 using Tuoyu.Web.Modules.Subsidies.Rules;
+using Microsoft.EntityFrameworkCore;
+using Tuoyu.Web.Common.Data;
+using Tuoyu.Web.Common.Regions;
 using static Tuoyu.Web.Modules.Subsidies.Domain.MonthlySubsidyCalculator;
 
 namespace Tuoyu.Web.Modules.Subsidies.Batches;
 
 /// <summary>
-/// Loads a region's month set-based — institutions, the closed months' figures, 普惠 designations and filing history in a
-/// handful of queries; daily attendance only for the few institutions whose status changed within the month — and runs
-/// <see cref="MonthlySubsidyCalculator"/> child by child (ADR 0028).
+/// Loads a region's month set-based — institutions with their 普惠 and filing history, the closed months' figures of
+/// every child seen there (and of the same children elsewhere) in a handful of queries; daily attendance only for the
+/// few institutions whose status changed within the month — and runs <see cref="MonthlySubsidyCalculator"/> child by
+/// child (ADR 0028).
 /// </summary>
-internal sealed class BatchComputation(AppDbContext db)
+internal sealed class BatchComputation(AppDbContext db, IInstitutionStatusHistory registry, IInstitutionDirectory directory, IMonthlyFigures figures)
 {
     public sealed record Result(List<SubsidyBatchLine> Lines, string RuleVersionIds);
 
     /// <summary>Refuses (409) while an institution of the region with enrollments in the month has not closed it.</summary>
     public async Task RequireClosedAsync(string regionCode, YearMonth month, CancellationToken ct)
     {
-        var prefix = RegionCode.PrefixOf(regionCode);
-        var (first, last) = (month.FirstDay, month.LastDay);
-        var open = await db.Institutions.AsNoTracking()
-            .Where(i => i.RegionCode.StartsWith(prefix))
-            .Where(i => db.Enrollments.Any(e => e.InstitutionId == i.Id && e.StartDate <= last && (e.EndDate == null || e.EndDate >= first)))
-            .Where(i => !db.MonthCloses.Any(m => m.InstitutionId == i.Id && m.Month == month))
-            .OrderBy(i => i.Name)
-            .Select(i => new { i.Id, i.Name })
-            .ToListAsync(ct);
-        if (open.Count > 0)
-        {
-            throw new RuleViolationException("subsidy.month_not_closed", $"还有{open.Count}家机构未完成{month}月度考勤关账",
-                new Dictionary<string, object?> { ["openInstitutions"] = open.Take(500).ToList(), ["openCount"] = open.Count });
-        }
+        var open = await figures.UnclosedAsync(registry.IdsInRegion(regionCode), month, ct);
+        if (open.Count == 0) { return; }
+        var names = await directory.InstitutionNamesAsync(open.Take(500).ToList(), ct);
+        var listed = open.Take(500).Select(id => new { id, name = names.GetValueOrDefault(id, "") }).OrderBy(x => x.name, StringComparer.Ordinal).ToList();
+        throw new RuleViolationException("subsidy.month_not_closed", $"还有{open.Count}家机构未完成{month}月度考勤关账",
+            new Dictionary<string, object?> { ["openInstitutions"] = listed, ["openCount"] = open.Count });
     }
 
     /// <summary>The monthly rules applying anywhere in the region, each with its version in force on the month's first day.</summary>
@@ -64,49 +57,33 @@ internal sealed class BatchComputation(AppDbContext db)
             throw new RuleViolationException("subsidy.no_rule", $"{month}没有适用于该地区的按月补助规则");
         }
 
-        var prefix = RegionCode.PrefixOf(regionCode);
-        var (first, last) = (month.FirstDay, month.LastDay);
-        var institutions = await db.Institutions.AsNoTracking().Where(i => i.RegionCode.StartsWith(prefix))
-            .Select(i => new { i.Id, i.RegionCode, i.Ownership, i.FilingStatus, i.FiledOn }).ToListAsync(ct);
-        var designations = (await db.Designations.AsNoTracking()
-            .Where(d => d.Kind == DesignationKind.Inclusive && d.GrantedOn <= last && db.Institutions.Any(i => i.Id == d.InstitutionId && i.RegionCode.StartsWith(prefix)))
-            .Select(d => new { d.InstitutionId, d.GrantedOn, d.ValidUntil, d.WithdrawnOn })
-            .ToListAsync(ct)).ToLookup(d => d.InstitutionId);
-        var filings = (await db.FilingEvents.AsNoTracking()
-            .Where(f => db.Institutions.Any(i => i.Id == f.InstitutionId && i.RegionCode.StartsWith(prefix)))
-            .OrderBy(f => f.At)
-            .Select(f => new { f.InstitutionId, f.At, f.ToStatus })
-            .ToListAsync(ct)).ToLookup(f => f.InstitutionId);
-        var byId = new Dictionary<Guid, InstitutionMonth>(institutions.Count);
-        foreach (var i in institutions)
+        var full = DayMask.Full(month);
+        var byId = new Dictionary<Guid, InstitutionMonth>();
+        foreach (var i in await registry.InRegionAsync(regionCode, month.LastDay, ct))
         {
-            var inclusive = DayMask.Inclusive(month, designations[i.Id].Select(d => (d.GrantedOn, d.ValidUntil, d.WithdrawnOn)));
-            var filed = DayMask.Filed(month, filings[i.Id].Select(f => (ChinaTime.DateOf(f.At), f.ToStatus)).ToList(), i.FilingStatus, i.FiledOn);
-            byId[i.Id] = new InstitutionMonth(i.Id, i.RegionCode, i.Ownership == Ownership.Private, inclusive, filed);
+            var inclusive = DayMask.Inclusive(month, i.Inclusive.Select(d => (d.GrantedOn, d.ValidUntil, d.WithdrawnOn)));
+            var filed = DayMask.Filed(month, i.Filing, i.FiledNow, i.FiledOn);
+            byId[i.Id] = new InstitutionMonth(i.Id, i.RegionCode, i.IsPrivate, inclusive, filed);
         }
 
-        // The month's figures of every child seen in the region, at every institution (moved children are paid once).
-        var inRegion = db.MonthlyAttendance.Where(m => m.Month == month && db.Institutions.Any(i => i.Id == m.InstitutionId && i.RegionCode.StartsWith(prefix)));
         var rows = new List<Row>();
-        await foreach (var m in inRegion.AsNoTracking().Select(m => new { m.ChildId, m.InstitutionId, m.ClassType, m.Service, m.EnrolledDays, m.AttendedDays }).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var m in figures.WithMovesAsync(registry.IdsInRegion(regionCode), month, ct))
         {
             rows.Add(new Row(m.ChildId, m.InstitutionId, m.ClassType, m.Service, m.EnrolledDays, m.AttendedDays));
         }
 
-        var elsewhere = await db.MonthlyAttendance.AsNoTracking()
-            .Where(m => m.Month == month && !db.Institutions.Any(i => i.Id == m.InstitutionId && i.RegionCode.StartsWith(prefix))
-                && inRegion.Any(x => x.ChildId == m.ChildId))
-            .Select(m => new Row(m.ChildId, m.InstitutionId, m.ClassType, m.Service, m.EnrolledDays, m.AttendedDays))
-            .ToListAsync(ct);
-        rows.AddRange(elsewhere);
-
         var byChild = rows.GroupBy(r => r.ChildId).ToList();
         var moved = byChild.Where(g => g.Select(r => r.InstitutionId).Distinct().Skip(1).Any()).Select(g => g.Key).ToList();
-        var starts = await EnrollmentStartsAsync(moved, last, ct);
-        var full = DayMask.Full(month);
-        var partial = byId.Values.Where(i => (i.InclusiveMask & full) is not 0 && (i.InclusiveMask & full) != full
-            || (i.FiledMask & full) is not 0 && (i.FiledMask & full) != full).Select(i => i.Id).ToList();
-        var present = await PresentMasksAsync(partial, first, last, ct);
+        var starts = moved.Count == 0 ? new Dictionary<(Guid, Guid), DateOnly>() : await figures.FirstStartsAsync(moved, month.LastDay, ct);
+        var partial = byId.Values.Where(i => IsPartial(i.InclusiveMask, full) || IsPartial(i.FiledMask, full)).Select(i => i.Id).ToList();
+        var present = new Dictionary<(Guid, Guid), uint>();
+        if (partial.Count > 0)
+        {
+            await foreach (var (child, inst, date) in figures.PresentDaysAsync(partial, month, ct))
+            {
+                present[(child, inst)] = present.GetValueOrDefault((child, inst)) | DayMask.Day(date);
+            }
+        }
 
         var context = new Context
         {
@@ -123,34 +100,5 @@ internal sealed class BatchComputation(AppDbContext db)
         return new Result(lines, string.Join(",", rules.Select(r => r.Version.Id.ToString()).Order(StringComparer.Ordinal)));
     }
 
-    private async Task<Dictionary<(Guid, Guid), DateOnly>> EnrollmentStartsAsync(List<Guid> children, DateOnly last, CancellationToken ct)
-    {
-        var result = new Dictionary<(Guid, Guid), DateOnly>();
-        foreach (var chunk in children.Chunk(500))
-        {
-            var rows = await db.Enrollments.AsNoTracking().Where(e => chunk.Contains(e.ChildId) && e.StartDate <= last)
-                .GroupBy(e => new { e.ChildId, e.InstitutionId }).Select(g => new { g.Key.ChildId, g.Key.InstitutionId, Start = g.Min(e => e.StartDate) })
-                .ToListAsync(ct);
-            foreach (var r in rows) { result[(r.ChildId, r.InstitutionId)] = r.Start; }
-        }
-
-        return result;
-    }
-
-    private async Task<Dictionary<(Guid, Guid), uint>> PresentMasksAsync(List<Guid> institutions, DateOnly first, DateOnly last, CancellationToken ct)
-    {
-        var result = new Dictionary<(Guid, Guid), uint>();
-        foreach (var chunk in institutions.Chunk(200))
-        {
-            var days = db.Attendance.AsNoTracking()
-                .Where(a => chunk.Contains(a.InstitutionId) && a.Date >= first && a.Date <= last && a.Status == AttendanceStatus.Present)
-                .Select(a => new { a.ChildId, a.InstitutionId, a.Date }).AsAsyncEnumerable();
-            await foreach (var a in days.WithCancellation(ct))
-            {
-                result[(a.ChildId, a.InstitutionId)] = result.GetValueOrDefault((a.ChildId, a.InstitutionId)) | DayMask.Day(a.Date);
-            }
-        }
-
-        return result;
-    }
+    private static bool IsPartial(uint mask, uint full) => (mask & full) != 0 && (mask & full) != full;
 }

@@ -4,13 +4,14 @@ using Tuoyu.Web.Common.Errors;
 using Tuoyu.Web.Common.Regions;
 using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Common.Time;
+using Tuoyu.Web.Modules.Enrollment.Contracts;
 using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Subsidies.Domain;
 
 namespace Tuoyu.Web.Modules.Subsidies.Batches;
 
 /// <summary>Reading batches: list, one batch with its totals, its lines (paged, searchable), totals by institution, differences against the previous month.</summary>
-internal sealed class BatchQueries(AppDbContext db, CurrentUser current)
+internal sealed class BatchQueries(AppDbContext db, CurrentUser current, IInstitutionStatusHistory institutions, IMonthlyFigures children)
 {
     public const int MaxPageSize = 200;
 
@@ -84,7 +85,7 @@ internal sealed class BatchQueries(AppDbContext db, CurrentUser current)
             .Select(g => new { InstitutionId = g.Key, Lines = g.Count(), Total = g.Sum(l => l.AmountFen) })
             .ToListAsync(ct);
         var ids = totals.Select(t => t.InstitutionId).ToList();
-        var names = await db.Institutions.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
+        var names = await institutions.References().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
         return totals.Select(t => new InstitutionTotalDto(t.InstitutionId, names.GetValueOrDefault(t.InstitutionId, ""), t.Lines, t.Total))
             .OrderBy(t => t.InstitutionName, StringComparer.Ordinal).ToList();
     }
@@ -107,10 +108,10 @@ internal sealed class BatchQueries(AppDbContext db, CurrentUser current)
         var shown = added.Take(listed).Concat(gone.Take(listed)).Concat(changed.Take(listed)).ToList();
         var childIds = shown.Select(k => k.Child).Distinct().ToList();
         var instIds = shown.Select(k => k.Institution).Distinct().ToList();
-        var children = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var institutions = await db.Institutions.AsNoTracking().Where(i => instIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
-        DifferenceDto Dto((Guid Child, Guid Institution, Guid Rule) k) => new(k.Child, children.GetValueOrDefault(k.Child, ""), k.Institution,
-            institutions.GetValueOrDefault(k.Institution, ""), k.Rule, before.TryGetValue(k, out var b) ? b : null, now.TryGetValue(k, out var n) ? n : null);
+        var childNames = await children.References().Where(c => childIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var institutionNames = await institutions.References().Where(i => instIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
+        DifferenceDto Dto((Guid Child, Guid Institution, Guid Rule) k) => new(k.Child, childNames.GetValueOrDefault(k.Child, ""), k.Institution,
+            institutionNames.GetValueOrDefault(k.Institution, ""), k.Rule, before.TryGetValue(k, out var b) ? b : null, now.TryGetValue(k, out var n) ? n : null);
         return new BatchDifferencesDto(previous?.Id, previous?.Month.ToString(), added.Count, gone.Count, changed.Count,
             added.Take(listed).Select(Dto).ToList(), gone.Take(listed).Select(Dto).ToList(), changed.Take(listed).Select(Dto).ToList());
     }
@@ -130,8 +131,8 @@ internal sealed class BatchQueries(AppDbContext db, CurrentUser current)
     private async Task<BatchLinePage> PageAsync(IQueryable<SubsidyBatchLine> lines, string? q, int page, int size, Guid? owedBy, CancellationToken ct)
     {
         var joined = from l in lines
-                     join c in db.Children on l.ChildId equals c.Id
-                     join i in db.Institutions on l.InstitutionId equals i.Id
+                     join c in children.References() on l.ChildId equals c.Id
+                     join i in institutions.References() on l.InstitutionId equals i.Id
                      join r in db.SubsidyRules on l.RuleId equals r.Id
                      join v in db.SubsidyRuleVersions on l.RuleVersionId equals v.Id
                      join b in db.SubsidyBatches on l.BatchId equals b.Id

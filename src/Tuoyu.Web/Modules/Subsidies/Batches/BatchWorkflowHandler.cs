@@ -5,6 +5,7 @@ using Tuoyu.Web.Common.Errors;
 using Tuoyu.Web.Common.Rules;
 using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Common.Ui;
+using Tuoyu.Web.Modules.Enrollment.Contracts;
 using Tuoyu.Web.Modules.Registry.Contracts;
 using Tuoyu.Web.Modules.Subsidies.Domain;
 
@@ -16,7 +17,8 @@ namespace Tuoyu.Web.Modules.Subsidies.Batches;
 /// Approval signs off the control totals and writes the payment ledger whose unique key makes a second payment of the
 /// same child-month impossible; export re-checks the totals against the lines.
 /// </summary>
-internal sealed class BatchWorkflowHandler(AppDbContext db, CurrentUser current, BatchQueries queries, TimeProvider clock)
+internal sealed class BatchWorkflowHandler(AppDbContext db, CurrentUser current, BatchQueries queries, IInstitutionStatusHistory institutions,
+    IMonthlyFigures children, TimeProvider clock)
 {
     public async Task<BatchDto> SubmitAsync(Guid id, BatchActionRequest? r, CancellationToken ct) =>
         await StepAsync(id, r, ct, (batch, user, now) =>
@@ -124,8 +126,8 @@ internal sealed class BatchWorkflowHandler(AppDbContext db, CurrentUser current,
         RequireTotals(batch.LineCount, batch.TotalFen, count, total);
 
         var rows = await (from l in db.SubsidyBatchLines.AsNoTracking().Where(l => l.BatchId == batch.Id)
-                          join c in db.Children on l.ChildId equals c.Id
-                          join i in db.Institutions on l.InstitutionId equals i.Id
+                          join c in children.References() on l.ChildId equals c.Id
+                          join i in institutions.References() on l.InstitutionId equals i.Id
                           join v in db.SubsidyRuleVersions on l.RuleVersionId equals v.Id
                           orderby i.Name, c.Name, l.Id
                           select new { i.Name, i.CreditCode, ChildName = c.Name, c.IdNumberMasked, l.ClassType, l.EnrolledDays, l.AttendedDays, l.AmountFen, v.SourceDocument, v.SourceClause })

@@ -1,6 +1,6 @@
 using System.Numerics;
 using Tuoyu.Web.Common.Time;
-using Tuoyu.Web.Modules.Registry.Domain;
+using Tuoyu.Web.Modules.Registry.Contracts;
 
 namespace Tuoyu.Web.Modules.Subsidies.Domain;
 
@@ -48,22 +48,22 @@ public static class DayMask
     /// last step on or before it left the institution Filed. An institution with no history (registered as filed, e.g.
     /// imported) counts from <paramref name="filedOn"/> when its status is Filed.
     /// </summary>
-    public static uint Filed(YearMonth month, IReadOnlyList<(DateOnly Date, FilingStatus ToStatus)> history, FilingStatus current, DateOnly? filedOn)
+    public static uint Filed(YearMonth month, IReadOnlyList<FilingStep> history, bool filedNow, DateOnly? filedOn)
     {
         if (history.Count == 0)
         {
-            return current == FilingStatus.Filed && filedOn is { } on ? Between(month, on, null) : 0;
+            return filedNow && filedOn is { } on ? Between(month, on, null) : 0;
         }
 
         var mask = 0u;
         var ordered = history.OrderBy(h => h.Date).ToList();
         for (var i = 0; i < ordered.Count; i++)
         {
-            if (ordered[i].ToStatus != FilingStatus.Filed) { continue; }
+            if (!ordered[i].Filed) { continue; }
             // Later steps on the same day decide that day; the next step on a later day ends this stretch.
             if (i + 1 < ordered.Count && ordered[i + 1].Date == ordered[i].Date) { continue; }
             var next = ordered.Skip(i + 1).FirstOrDefault(h => h.Date > ordered[i].Date);
-            DateOnly? end = next == default ? null : next.Date.AddDays(-1);
+            DateOnly? end = next is null ? null : next.Date.AddDays(-1);
             mask |= Between(month, ordered[i].Date, end);
         }
 

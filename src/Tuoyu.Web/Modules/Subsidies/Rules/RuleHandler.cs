@@ -14,7 +14,7 @@ namespace Tuoyu.Web.Modules.Subsidies.Rules;
 /// Subsidy rules as data (issue #5 item 1, ADR 0028): list the rules that apply to a region (its own and inherited),
 /// add a rule (a county's top-up) or a new version (a city changes its amounts) — never an edit of a version a batch used.
 /// </summary>
-internal sealed class RuleHandler(AppDbContext db, CurrentUser current, TimeProvider clock)
+internal sealed class RuleHandler(AppDbContext db, CurrentUser current, IInstitutionStatusHistory institutions, TimeProvider clock)
 {
     public async Task<IReadOnlyList<RuleDto>> ListAsync(string? region, DateOnly? on, bool all, CancellationToken ct)
     {
@@ -23,7 +23,7 @@ internal sealed class RuleHandler(AppDbContext db, CurrentUser current, TimeProv
         if (string.IsNullOrEmpty(code))
         {
             code = user.RegionCode ?? (user.InstitutionId is { } inst
-                ? await db.Institutions.Where(i => i.Id == inst).Select(i => i.RegionCode).FirstOrDefaultAsync(ct) : null);
+                ? await institutions.References().Where(i => i.Id == inst).Select(i => i.RegionCode).FirstOrDefaultAsync(ct) : null);
         }
 
         if (code is null || !RegionCode.IsValid(code)) { throw ValidationFailedException.For("region", "请填写12位行政区划代码"); }
