@@ -21,7 +21,7 @@ public static class BatchWorkflow
         if (!allowed.Contains(batch.Status))
         {
             throw new RuleViolationException(InvalidTransition, $"批次当前为“{StatusName(batch.Status)}”，不能{action}",
-                new Dictionary<string, object?> { ["status"] = batch.Status.ToString() });
+                new Dictionary<string, object?> { ["batchStatus"] = batch.Status.ToString() });
         }
     }
 
