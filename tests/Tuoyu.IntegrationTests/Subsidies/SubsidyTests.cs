@@ -281,6 +281,31 @@ public abstract class SubsidyTests(AppFixture fixture)
         var batch = await ApiAssert.OkAsync(await county.GetAsync($"{Batches}/{id}"));
         Assert.Equal((2, 25_000L), (batch.GetProperty("lineCount").GetInt32(), batch.GetProperty("totalFen").GetInt64()));
     }
+
+    [Fact]
+    public async Task The_pages_show_batches_totals_rules_and_the_institutions_own_lines()
+    {
+        var (w, street, _) = await PrepareAsync();
+        var county = await w.ClientAsync(w.RegulatorA);
+        var id = await CreatedAsync(county, street);
+        async Task<string> HtmlAsync(HttpClient c, string url)
+        {
+            var response = await c.GetAsync(url);
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+            return html;
+        }
+
+        var detail = await HtmlAsync(county, $"/subsidies/batches/{id}");
+        Assert.Contains("data-testid=\"batch-totals\"", detail, StringComparison.Ordinal);
+        Assert.Contains("200.00 元", detail, StringComparison.Ordinal);
+        Assert.Contains("草稿", detail, StringComparison.Ordinal);
+        Assert.Contains("入托补助批次", await HtmlAsync(county, "/subsidies/batches"), StringComparison.Ordinal);
+        Assert.Contains("changsha-2025-monthly", await HtmlAsync(county, "/subsidies/rules"), StringComparison.Ordinal);
+        Assert.Contains("本机构应得补助", await HtmlAsync(await w.ClientAsync(w.AdminA), "/subsidies/owed"), StringComparison.Ordinal);
+        var other = await HtmlAsync(await w.ClientAsync(w.RegulatorB), $"/subsidies/batches/{id}");
+        Assert.DoesNotContain("data-testid=\"batch-totals\"", other, StringComparison.Ordinal);
+    }
 }
 
 public sealed class SqliteSubsidyTests(SqliteFixture fixture) : SubsidyTests(fixture);

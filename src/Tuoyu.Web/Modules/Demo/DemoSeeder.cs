@@ -92,6 +92,7 @@ internal sealed class DemoSeeder(AppDbContext db, SensitiveDataProtector protect
         await DemoDesignationsAndFees.SeedAsync(db, world, today, ct);
         await DemoFamilies.SeedAsync(db, world, ct);
         await DemoAttendance.SeedAsync(db, world, ChinaTime.Today(clock), ct);
+        await DemoSubsidies.SeedAsync(db, ChinaTime.Today(clock), ct);
         var summary = System.Text.Json.JsonSerializer.Serialize(new
         {
             scale = scale.ToString(), institutions = world.Institutions.Count, classes = world.Classes.Count, children = children.Count,
