@@ -28,9 +28,10 @@ internal sealed class MonthlyFigures(AppDbContext db) : IMonthlyFigures
             yield return m;
         }
 
+        // Driven by the region's children through the (ChildId, Month) index, never by the whole month elsewhere.
+        var regionChildren = db.MonthlyAttendance.Where(x => x.Month == month && institutionIds.Contains(x.InstitutionId)).Select(x => x.ChildId);
         var elsewhere = db.MonthlyAttendance.AsNoTracking()
-            .Where(m => m.Month == month && !institutionIds.Contains(m.InstitutionId)
-                && db.MonthlyAttendance.Any(x => x.Month == month && x.ChildId == m.ChildId && institutionIds.Contains(x.InstitutionId)));
+            .Where(m => m.Month == month && regionChildren.Contains(m.ChildId) && !institutionIds.Contains(m.InstitutionId));
         await foreach (var m in elsewhere.Select(m => new MonthlyFigure(m.ChildId, m.InstitutionId, m.ClassType, m.Service, m.EnrolledDays, m.AttendedDays))
             .AsAsyncEnumerable().WithCancellation(ct))
         {

@@ -34,7 +34,7 @@ internal sealed class RuleHandler(AppDbContext db, CurrentUser current, IInstitu
         return rules
             .Select(r => ToDto(r, versions[r.Id].OrderByDescending(v => v.Number).ToList(), day))
             .Where(r => all || r.InForce is not null)
-            .OrderBy(r => r.JurisdictionRegionCode.Length - r.JurisdictionRegionCode.TrimEnd('0').Length)
+            .OrderByDescending(r => r.JurisdictionRegionCode.Length - r.JurisdictionRegionCode.TrimEnd('0').Length)
             .ThenBy(r => r.Code, StringComparer.Ordinal)
             .ToList();
     }

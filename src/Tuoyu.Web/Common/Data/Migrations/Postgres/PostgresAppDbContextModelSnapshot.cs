@@ -848,6 +848,8 @@ namespace Tuoyu.Web.Common.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChildId", "Month");
+
                     b.HasIndex("Month", "InstitutionId");
 
                     b.HasIndex("InstitutionId", "ChildId", "Month", "ClassType", "Service")

@@ -837,6 +837,8 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChildId", "Month");
+
                     b.HasIndex("Month", "InstitutionId");
 
                     b.HasIndex("InstitutionId", "ChildId", "Month", "ClassType", "Service")

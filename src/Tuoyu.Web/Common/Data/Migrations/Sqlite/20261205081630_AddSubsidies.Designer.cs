@@ -11,7 +11,7 @@ using Tuoyu.Web.Common.Data;
 namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261205071255_AddSubsidies")]
+    [Migration("20261205081630_AddSubsidies")]
     partial class AddSubsidies
     {
         /// <inheritdoc />
@@ -839,6 +839,8 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "Month");
 
                     b.HasIndex("Month", "InstitutionId");
 

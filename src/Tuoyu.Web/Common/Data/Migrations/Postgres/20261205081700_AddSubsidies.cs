@@ -202,6 +202,11 @@ namespace Tuoyu.Web.Common.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_enrollment_monthly_attendance_ChildId_Month",
+                table: "enrollment_monthly_attendance",
+                columns: new[] { "ChildId", "Month" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_subsidy_batch_lines_BatchId_ChildId_InstitutionId_RuleId",
                 table: "subsidy_batch_lines",
                 columns: new[] { "BatchId", "ChildId", "InstitutionId", "RuleId" },
@@ -277,6 +282,10 @@ namespace Tuoyu.Web.Common.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "subsidy_rules");
+
+            migrationBuilder.DropIndex(
+                name: "IX_enrollment_monthly_attendance_ChildId_Month",
+                table: "enrollment_monthly_attendance");
         }
     }
 }

@@ -12,7 +12,7 @@ using Tuoyu.Web.Common.Data;
 namespace Tuoyu.Web.Common.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261205071537_AddSubsidies")]
+    [Migration("20261205081700_AddSubsidies")]
     partial class AddSubsidies
     {
         /// <inheritdoc />
@@ -850,6 +850,8 @@ namespace Tuoyu.Web.Common.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "Month");
 
                     b.HasIndex("Month", "InstitutionId");
 
