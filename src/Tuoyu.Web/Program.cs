@@ -9,6 +9,7 @@ using Tuoyu.Web.Modules.Regions;
 using Tuoyu.Web.Modules.Registry;
 using Tuoyu.Web.Modules.Staff;
 using Tuoyu.Web.Modules.Supervision;
+using Tuoyu.Web.Modules.Subsidies;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve package static assets (BootstrapBlazor) when running from the build output in any environment.
@@ -25,6 +26,7 @@ builder.Services.AddStaffModule();
 builder.Services.AddSupervisionModule();
 builder.Services.AddHomeModule();
 builder.Services.AddAuditModule();
+builder.Services.AddSubsidiesModule();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapStaffModule();
 app.MapSupervisionModule();
 app.MapHomeModule();
 app.MapAuditModule();
+app.MapSubsidiesModule();
 app.MapPages();
 await app.RunAsync();
 

@@ -210,6 +210,20 @@ public abstract class DemoSeedTests(DemoFixture fixture)
         Assert.True(verification.GetProperty("matches").GetBoolean());
         Assert.True(verification.GetProperty("assignments").GetInt32() > 0);
     }
+
+    [Fact]
+    public async Task The_demo_has_an_approved_and_a_draft_subsidy_batch_for_furong()
+    {
+        var f = Factory;
+        using var furong = f.CreateClient();
+        furong.DefaultRequestHeaders.Authorization = new("Bearer", await TestWorld.TokenAsync(furong, "furong", "Tuoyu@2025"));
+        var batches = (await ApiAssert.OkAsync(await furong.GetAsync("/api/v1/subsidies/monthly-batches"))).EnumerateArray().ToList();
+        Assert.Equal(["Approved", "Draft"], batches.Select(b => b.GetProperty("status").GetString()!).Order(StringComparer.Ordinal));
+        Assert.All(batches, b => Assert.True(b.GetProperty("lineCount").GetInt32() > 0 && b.GetProperty("regionCode").GetString() == "430102000000"));
+        var approved = batches.Single(b => b.GetProperty("status").GetString() == "Approved");
+        var payments = await f.WithDbAsync(db => db.SubsidyPayments.CountAsync(p => p.BatchId == approved.GetProperty("id").GetGuid()));
+        Assert.Equal(approved.GetProperty("lineCount").GetInt32(), payments);
+    }
 }
 
 public sealed class SqliteDemoSeedTests(SqliteDemoFixture fixture) : DemoSeedTests(fixture), IClassFixture<SqliteDemoFixture>;

@@ -61,6 +61,12 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<InspectionPlanRisk> InspectionPlanRisks => Set<InspectionPlanRisk>();
     public DbSet<InspectionDraw> InspectionDraws => Set<InspectionDraw>();
     public DbSet<InspectionDrawPick> InspectionDrawPicks => Set<InspectionDrawPick>();
+    public DbSet<Modules.Subsidies.Domain.SubsidyRule> SubsidyRules => Set<Modules.Subsidies.Domain.SubsidyRule>();
+    public DbSet<Modules.Subsidies.Domain.SubsidyRuleVersion> SubsidyRuleVersions => Set<Modules.Subsidies.Domain.SubsidyRuleVersion>();
+    public DbSet<Modules.Subsidies.Domain.SubsidyBatch> SubsidyBatches => Set<Modules.Subsidies.Domain.SubsidyBatch>();
+    public DbSet<Modules.Subsidies.Domain.SubsidyBatchLine> SubsidyBatchLines => Set<Modules.Subsidies.Domain.SubsidyBatchLine>();
+    public DbSet<Modules.Subsidies.Domain.SubsidyPayment> SubsidyPayments => Set<Modules.Subsidies.Domain.SubsidyPayment>();
+    public DbSet<Modules.Subsidies.Domain.SubsidyIdempotencyKey> SubsidyIdempotencyKeys => Set<Modules.Subsidies.Domain.SubsidyIdempotencyKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -74,6 +74,18 @@ public static class Permissions
     /// <summary>抽查计划与抽取 (双随机): a regulator over the plan's region creates plans and runs their one draw.</summary>
     public const string InspectionPlanManage = "supervision:plan:manage";
     public const string StatisticsRead = "statistics:region:read";
+    /// <summary>查看补助规则 (regulators and institution admins).</summary>
+    public const string SubsidyRuleRead = "subsidies:rule:read";
+    /// <summary>新建补助规则或规则版本: a regulator, for its own region (ADR 0028).</summary>
+    public const string SubsidyRuleManage = "subsidies:rule:manage";
+    /// <summary>查看补助批次及明细: regulators within their region.</summary>
+    public const string SubsidyBatchRead = "subsidies:batch:read";
+    /// <summary>生成、重算、提交、退回、作废、导出、标记已支付: county-level or higher regulators (ADR 0028).</summary>
+    public const string SubsidyBatchManage = "subsidies:batch:manage";
+    /// <summary>审批补助批次: a regulator other than the submitter (ADR 0028).</summary>
+    public const string SubsidyBatchApprove = "subsidies:batch:approve";
+    /// <summary>本机构应得补助明细: the institution's admin.</summary>
+    public const string SubsidyOwedRead = "subsidies:owed:read";
     public const string AuditRead = "audit:entry:read";
     public const string AuditVerify = "audit:chain:verify";
 
@@ -87,9 +99,11 @@ public static class Permissions
     private static readonly Dictionary<UserKind, HashSet<string>> ByKind = new()
     {
         [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingReview, ChildRead, ChildRevealIdNumber, AttendanceRead, AttendanceCorrectionApprove, StatisticsRead, ApplicationRead,
-            StaffRead, StaffExceptionGrant, StaffBanManage, InspectorManage, InspectionPlanManage],
+            StaffRead, StaffExceptionGrant, StaffBanManage, InspectorManage, InspectionPlanManage,
+            SubsidyRuleRead, SubsidyRuleManage, SubsidyBatchRead, SubsidyBatchManage, SubsidyBatchApprove],
         [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, ApplicationRead, ApplicationDecide, MessageRead, MessageSend, NoticeSend, PhotoUpload, PhotoRead,
-            StaffRead, StaffManage],
+            StaffRead, StaffManage,
+            SubsidyRuleRead, SubsidyOwedRead],
         [UserKind.InstitutionStaff] = [SelfManage, SummaryRead, InstitutionRead, ChildRead, ChildUpdate, AttendanceRecord, AttendanceRead, ApplicationRead, MessageRead, MessageSend, NoticeSend, PhotoUpload, PhotoRead],
         [UserKind.Parent] = [SelfManage, SummaryRead, ChildRead, ChildUpdate, ChildCreate, PickupManage, ApplicationApply, MessageRead, MessageSend, PhotoUpload, PhotoRead, AttendanceQrCheckIn],
         [UserKind.Medical] = [SelfManage, SummaryRead, InstitutionRead, ChildRead],

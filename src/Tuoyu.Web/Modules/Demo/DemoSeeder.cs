@@ -95,6 +95,7 @@ internal sealed class DemoSeeder(AppDbContext db, SensitiveDataProtector protect
         await DemoAttendance.SeedAsync(db, world, ChinaTime.Today(clock), ct);
         await DemoMessages.SeedAsync(db, clock.GetUtcNow().UtcDateTime, ct);
         await DemoSupervision.SeedAsync(db, protector, ChinaTime.Today(clock), ct);
+        await DemoSubsidies.SeedAsync(db, ChinaTime.Today(clock), ct);
         var summary = System.Text.Json.JsonSerializer.Serialize(new
         {
             scale = scale.ToString(), institutions = world.Institutions.Count, classes = world.Classes.Count, children = children.Count,

@@ -22,6 +22,7 @@ public static class EnrollmentModule
         services.AddScoped<IChildScope, ChildScope>();
         services.AddScoped<IClassOccupancy, ClassOccupancy>();
         services.AddScoped<IEnrollmentCounts, EnrollmentCounts>();
+        services.AddScoped<IMonthlyFigures, MonthlyFigures>();
         services.AddScoped<ChildHandler>();
         services.AddScoped<AttendanceHandler>();
         services.AddScoped<ClassDayHandler>();

@@ -20,6 +20,7 @@ public static class RegistryModule
     {
         services.AddScoped<IInstitutionScope, InstitutionScope>();
         services.AddScoped<IInstitutionDirectory, InstitutionDirectory>();
+        services.AddScoped<IInstitutionStatusHistory, InstitutionStatusHistoryQuery>();
         services.AddScoped<IClassDirectory, ClassDirectory>();
         services.AddScoped<IInstitutionSampling, InstitutionSampling>();
         services.AddScoped<InstitutionHandler>();

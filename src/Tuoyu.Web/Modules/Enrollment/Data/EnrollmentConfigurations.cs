@@ -190,5 +190,7 @@ internal sealed class MonthlyAttendanceConfiguration : IEntityTypeConfiguration<
         b.HasKey(m => m.Id);
         b.HasIndex(m => new { m.InstitutionId, m.ChildId, m.Month, m.ClassType, m.Service }).IsUnique();
         b.HasIndex(m => new { m.Month, m.InstitutionId });
+        // Subsidies (ADR 0028): a child's rows of a month at every institution (moved children are paid once).
+        b.HasIndex(m => new { m.ChildId, m.Month });
     }
 }

@@ -851,6 +851,8 @@ namespace Tuoyu.Web.Common.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChildId", "Month");
+
                     b.HasIndex("Month", "InstitutionId");
 
                     b.HasIndex("InstitutionId", "ChildId", "Month", "ClassType", "Service")
@@ -1847,6 +1849,518 @@ namespace Tuoyu.Web.Common.Data.Migrations.Postgres
                     b.ToTable("statistics_region_statistics", (string)null);
                 });
 
+            modelBuilder.Entity("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ApprovedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApprovedByUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("ApprovedLineCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ApprovedTotalFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CancelledByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CreatedByUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ExportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ExportedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OpenKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PaidByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("RuleVersionIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SubmittedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubmittedByUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenKey")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode", "Month");
+
+                    b.ToTable("subsidy_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyBatchLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AttendedDays")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ClassType")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EligibleDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EnrolledDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FiledDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InclusiveDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InfantDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InstitutionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("MixedDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PreschoolDays")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RuleVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ToddlerDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "InstitutionId");
+
+                    b.HasIndex("InstitutionId", "Month");
+
+                    b.HasIndex("BatchId", "ChildId", "InstitutionId", "RuleId")
+                        .IsUnique();
+
+                    b.ToTable("subsidy_batch_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyIdempotencyKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(240)
+                        .HasColumnType("character varying(240)");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("subsidy_idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("ChildId", "RuleId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("subsidy_payments", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("JurisdictionRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("JurisdictionRegionCode");
+
+                    b.ToTable("subsidy_rules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000001"),
+                            Code = "changsha-2025-monthly",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            JurisdictionRegionCode = "430100000000",
+                            Kind = 1,
+                            Name = "入托补助（长沙市）"
+                        },
+                        new
+                        {
+                            Id = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000002"),
+                            Code = "changsha-2025-construction",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            JurisdictionRegionCode = "430100000000",
+                            Kind = 2,
+                            Name = "新建普惠托育机构一次性建设补助（长沙市）"
+                        },
+                        new
+                        {
+                            Id = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000003"),
+                            Code = "changsha-2025-third-child",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            JurisdictionRegionCode = "430100000000",
+                            Kind = 3,
+                            Name = "三孩一次性育儿补贴（长沙市）"
+                        },
+                        new
+                        {
+                            Id = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000004"),
+                            Code = "changsha-2022-private-inclusive",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            JurisdictionRegionCode = "430100000000",
+                            Kind = 2,
+                            Name = "新建社会办普惠托育机构补贴（长沙市2022）"
+                        });
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyRuleVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("CapFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ChildBornAfter")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ClassChange")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EligibleServices")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("InfantFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MinimumAttendedDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinimumBirthOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("MixedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MovedChild")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("OneTimeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PreschoolFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("ProrateByEnrolledDays")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RequiresFiling")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RequiresInclusive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RequiresLocalHukou")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RequiresPrivate")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceClause")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SourceDocument")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("StatusChange")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ToddlerFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("subsidy_rule_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000101"),
+                            ClassChange = 1,
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2025, 5, 1),
+                            EffectiveTo = new DateOnly(2030, 4, 30),
+                            EligibleServices = 3,
+                            InfantFen = 30000L,
+                            MinimumAttendedDays = 1,
+                            MixedFen = 10000L,
+                            MovedChild = 1,
+                            Number = 1,
+                            PreschoolFen = 10000L,
+                            ProrateByEnrolledDays = false,
+                            RequiresFiling = true,
+                            RequiresInclusive = true,
+                            RequiresLocalHukou = false,
+                            RequiresPrivate = false,
+                            RuleId = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000001"),
+                            SourceClause = "二(二)6",
+                            SourceDocument = "长政办发〔2025〕6号",
+                            StatusChange = 1,
+                            ToddlerFen = 20000L
+                        },
+                        new
+                        {
+                            Id = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000102"),
+                            CapFen = 1000000L,
+                            ClassChange = 1,
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2025, 5, 1),
+                            EffectiveTo = new DateOnly(2030, 4, 30),
+                            EligibleServices = 3,
+                            MinimumAttendedDays = 1,
+                            MovedChild = 1,
+                            Number = 1,
+                            OneTimeFen = 1000000L,
+                            ProrateByEnrolledDays = false,
+                            RequiresFiling = true,
+                            RequiresInclusive = true,
+                            RequiresLocalHukou = false,
+                            RequiresPrivate = false,
+                            RuleId = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000002"),
+                            SourceClause = "三(二)",
+                            SourceDocument = "长政办发〔2025〕6号",
+                            StatusChange = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000103"),
+                            ChildBornAfter = new DateOnly(2022, 7, 30),
+                            ClassChange = 1,
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2025, 5, 1),
+                            EffectiveTo = new DateOnly(2030, 4, 30),
+                            EligibleServices = 3,
+                            MinimumAttendedDays = 1,
+                            MinimumBirthOrder = 3,
+                            MovedChild = 1,
+                            Number = 1,
+                            OneTimeFen = 1000000L,
+                            ProrateByEnrolledDays = false,
+                            RequiresFiling = false,
+                            RequiresInclusive = false,
+                            RequiresLocalHukou = true,
+                            RequiresPrivate = false,
+                            RuleId = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000003"),
+                            SourceClause = "二(二)7",
+                            SourceDocument = "长政办发〔2025〕6号",
+                            StatusChange = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000104"),
+                            ClassChange = 1,
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2022, 12, 22),
+                            EffectiveTo = new DateOnly(2025, 12, 31),
+                            EligibleServices = 3,
+                            MinimumAttendedDays = 1,
+                            MovedChild = 1,
+                            Number = 1,
+                            OneTimeFen = 1000000L,
+                            ProrateByEnrolledDays = false,
+                            RequiresFiling = true,
+                            RequiresInclusive = true,
+                            RequiresLocalHukou = false,
+                            RequiresPrivate = true,
+                            RuleId = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000004"),
+                            SourceClause = "三(十)1",
+                            SourceDocument = "长政发〔2022〕10号",
+                            StatusChange = 1
+                        });
+                });
+
             modelBuilder.Entity("Tuoyu.Web.Modules.Supervision.Domain.InspectionDraw", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2156,6 +2670,24 @@ namespace Tuoyu.Web.Common.Data.Migrations.Postgres
                     b.HasOne("Tuoyu.Web.Modules.Staff.Domain.StaffPerson", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyBatchLine", b =>
+                {
+                    b.HasOne("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyRuleVersion", b =>
+                {
+                    b.HasOne("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

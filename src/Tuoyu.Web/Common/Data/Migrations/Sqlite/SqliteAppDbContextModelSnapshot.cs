@@ -840,6 +840,8 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChildId", "Month");
+
                     b.HasIndex("Month", "InstitutionId");
 
                     b.HasIndex("InstitutionId", "ChildId", "Month", "ClassType", "Service")
@@ -1836,6 +1838,518 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
                     b.ToTable("statistics_region_statistics", (string)null);
                 });
 
+            modelBuilder.Entity("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApprovedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedByUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ApprovedLineCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedTotalFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CancelledByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ExportedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PaidByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleVersionIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmittedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenKey")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode", "Month");
+
+                    b.ToTable("subsidy_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyBatchLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttendedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClassType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EligibleDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrolledDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiledDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InclusiveDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InfantDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MixedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreschoolDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RuleVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToddlerDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "InstitutionId");
+
+                    b.HasIndex("InstitutionId", "Month");
+
+                    b.HasIndex("BatchId", "ChildId", "InstitutionId", "RuleId")
+                        .IsUnique();
+
+                    b.ToTable("subsidy_batch_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyIdempotencyKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("subsidy_idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("ChildId", "RuleId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("subsidy_payments", (string)null);
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JurisdictionRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("JurisdictionRegionCode");
+
+                    b.ToTable("subsidy_rules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000001"),
+                            Code = "changsha-2025-monthly",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            JurisdictionRegionCode = "430100000000",
+                            Kind = 1,
+                            Name = "入托补助（长沙市）"
+                        },
+                        new
+                        {
+                            Id = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000002"),
+                            Code = "changsha-2025-construction",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            JurisdictionRegionCode = "430100000000",
+                            Kind = 2,
+                            Name = "新建普惠托育机构一次性建设补助（长沙市）"
+                        },
+                        new
+                        {
+                            Id = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000003"),
+                            Code = "changsha-2025-third-child",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            JurisdictionRegionCode = "430100000000",
+                            Kind = 3,
+                            Name = "三孩一次性育儿补贴（长沙市）"
+                        },
+                        new
+                        {
+                            Id = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000004"),
+                            Code = "changsha-2022-private-inclusive",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            JurisdictionRegionCode = "430100000000",
+                            Kind = 2,
+                            Name = "新建社会办普惠托育机构补贴（长沙市2022）"
+                        });
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyRuleVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CapFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ChildBornAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClassChange")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EligibleServices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InfantFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumAttendedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinimumBirthOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MixedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MovedChild")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OneTimeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PreschoolFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ProrateByEnrolledDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresFiling")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresInclusive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresLocalHukou")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresPrivate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceClause")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceDocument")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusChange")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ToddlerFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("subsidy_rule_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000101"),
+                            ClassChange = 1,
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2025, 5, 1),
+                            EffectiveTo = new DateOnly(2030, 4, 30),
+                            EligibleServices = 3,
+                            InfantFen = 30000L,
+                            MinimumAttendedDays = 1,
+                            MixedFen = 10000L,
+                            MovedChild = 1,
+                            Number = 1,
+                            PreschoolFen = 10000L,
+                            ProrateByEnrolledDays = false,
+                            RequiresFiling = true,
+                            RequiresInclusive = true,
+                            RequiresLocalHukou = false,
+                            RequiresPrivate = false,
+                            RuleId = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000001"),
+                            SourceClause = "二(二)6",
+                            SourceDocument = "长政办发〔2025〕6号",
+                            StatusChange = 1,
+                            ToddlerFen = 20000L
+                        },
+                        new
+                        {
+                            Id = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000102"),
+                            CapFen = 1000000L,
+                            ClassChange = 1,
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2025, 5, 1),
+                            EffectiveTo = new DateOnly(2030, 4, 30),
+                            EligibleServices = 3,
+                            MinimumAttendedDays = 1,
+                            MovedChild = 1,
+                            Number = 1,
+                            OneTimeFen = 1000000L,
+                            ProrateByEnrolledDays = false,
+                            RequiresFiling = true,
+                            RequiresInclusive = true,
+                            RequiresLocalHukou = false,
+                            RequiresPrivate = false,
+                            RuleId = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000002"),
+                            SourceClause = "三(二)",
+                            SourceDocument = "长政办发〔2025〕6号",
+                            StatusChange = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000103"),
+                            ChildBornAfter = new DateOnly(2022, 7, 30),
+                            ClassChange = 1,
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2025, 5, 1),
+                            EffectiveTo = new DateOnly(2030, 4, 30),
+                            EligibleServices = 3,
+                            MinimumAttendedDays = 1,
+                            MinimumBirthOrder = 3,
+                            MovedChild = 1,
+                            Number = 1,
+                            OneTimeFen = 1000000L,
+                            ProrateByEnrolledDays = false,
+                            RequiresFiling = false,
+                            RequiresInclusive = false,
+                            RequiresLocalHukou = true,
+                            RequiresPrivate = false,
+                            RuleId = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000003"),
+                            SourceClause = "二(二)7",
+                            SourceDocument = "长政办发〔2025〕6号",
+                            StatusChange = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000104"),
+                            ClassChange = 1,
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2022, 12, 22),
+                            EffectiveTo = new DateOnly(2025, 12, 31),
+                            EligibleServices = 3,
+                            MinimumAttendedDays = 1,
+                            MovedChild = 1,
+                            Number = 1,
+                            OneTimeFen = 1000000L,
+                            ProrateByEnrolledDays = false,
+                            RequiresFiling = true,
+                            RequiresInclusive = true,
+                            RequiresLocalHukou = false,
+                            RequiresPrivate = true,
+                            RuleId = new Guid("5b0e2f6a-1d7c-4a51-9e55-000000000004"),
+                            SourceClause = "三(十)1",
+                            SourceDocument = "长政发〔2022〕10号",
+                            StatusChange = 1
+                        });
+                });
+
             modelBuilder.Entity("Tuoyu.Web.Modules.Supervision.Domain.InspectionDraw", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2145,6 +2659,24 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
                     b.HasOne("Tuoyu.Web.Modules.Staff.Domain.StaffPerson", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyBatchLine", b =>
+                {
+                    b.HasOne("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyRuleVersion", b =>
+                {
+                    b.HasOne("Tuoyu.Web.Modules.Subsidies.Domain.SubsidyRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
