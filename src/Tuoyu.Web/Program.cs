@@ -8,6 +8,7 @@ using Tuoyu.Web.Modules.Identity;
 using Tuoyu.Web.Modules.Regions;
 using Tuoyu.Web.Modules.Registry;
 using Tuoyu.Web.Modules.Staff;
+using Tuoyu.Web.Modules.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve package static assets (BootstrapBlazor) when running from the build output in any environment.
@@ -21,6 +22,7 @@ builder.Services.AddRegionsModule();
 builder.Services.AddRegistryModule();
 builder.Services.AddEnrollmentModule();
 builder.Services.AddStaffModule();
+builder.Services.AddStatisticsModule();
 builder.Services.AddHomeModule();
 builder.Services.AddAuditModule();
 
@@ -40,6 +42,7 @@ app.MapIdentityModule();
 app.MapRegistryModule();
 app.MapEnrollmentModule();
 app.MapStaffModule();
+app.MapStatisticsModule();
 app.MapHomeModule();
 app.MapAuditModule();
 app.MapPages();

@@ -49,6 +49,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<StaffMember> Staff => Set<StaffMember>();
     public DbSet<StaffAttendanceDay> StaffAttendance => Set<StaffAttendanceDay>();
     public DbSet<RegionStatistic> RegionStatistics => Set<RegionStatistic>();
+    public DbSet<IndicatorDefinition> IndicatorDefinitions => Set<IndicatorDefinition>();
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

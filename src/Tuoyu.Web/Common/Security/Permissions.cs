@@ -44,18 +44,22 @@ public static class Permissions
     /// <summary>审批已关账月份的考勤更正: a regulator whose region covers the institution (ADR 0024).</summary>
     public const string AttendanceCorrectionApprove = "enrollment:attendance:approve";
     public const string StatisticsRead = "statistics:region:read";
+    /// <summary>录入、导入基础统计数据 (a regulator, for regions in scope; ADR 0029).</summary>
+    public const string StatisticsManage = "statistics:region:manage";
+    /// <summary>新增地方指标、设定目标值 (a regulator, for regions in scope; ADR 0029).</summary>
+    public const string IndicatorManage = "statistics:indicator:manage";
     public const string AuditRead = "audit:entry:read";
     public const string AuditVerify = "audit:chain:verify";
 
     public static IReadOnlyList<string> All { get; } =
     [
         SelfManage, UserRead, UserManage, UserUnlock, SummaryRead, InstitutionRead, InstitutionUpdate,
-        InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, PickupManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, AttendanceCorrectionApprove, StatisticsRead, AuditRead, AuditVerify,
+        InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingSubmit, FilingReview, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, PickupManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, AttendanceCorrectionApprove, StatisticsRead, StatisticsManage, IndicatorManage, AuditRead, AuditVerify,
     ];
 
     private static readonly Dictionary<UserKind, HashSet<string>> ByKind = new()
     {
-        [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingReview, ChildRead, ChildRevealIdNumber, AttendanceRead, AttendanceCorrectionApprove, StatisticsRead],
+        [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingReview, ChildRead, ChildRevealIdNumber, AttendanceRead, AttendanceCorrectionApprove, StatisticsRead, StatisticsManage, IndicatorManage],
         [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose],
         [UserKind.InstitutionStaff] = [SelfManage, SummaryRead, InstitutionRead, ChildRead, ChildUpdate, AttendanceRecord, AttendanceRead],
         [UserKind.Parent] = [SelfManage, SummaryRead, ChildRead, ChildUpdate, ChildCreate, PickupManage],
