@@ -33,13 +33,15 @@ public static class StatisticsModule
             .RequirePermission(Permissions.StatisticsManage).WithSummary("下载基础统计导入模板");
         stats.MapPost("/import", async (HttpRequest request, StatisticsImportHandler h, CancellationToken ct) =>
             {
-                if (!request.HasFormContentType) { throw Common.Errors.ValidationFailedException.For("file", "请选择要导入的Excel文件"); }
+                if (!request.HasFormContentType) { throw Common.Errors.ValidationFailedException.For("file", "请以 multipart/form-data 上传文件（字段 file）"); }
+                if (request.ContentLength > StatisticsImportHandler.MaxBytes + 64 * 1024) { throw Common.Errors.ValidationFailedException.For("file", "文件不能超过1MB"); }
                 var form = await request.ReadFormAsync(ct);
                 var file = form.Files.GetFile("file") ?? throw Common.Errors.ValidationFailedException.For("file", "请选择要导入的Excel文件");
                 await using var stream = file.OpenReadStream();
                 return await h.ImportAsync(stream, file.FileName, file.Length, ct);
             })
-            .RequirePermission(Permissions.StatisticsManage).DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .RequirePermission(Permissions.StatisticsManage)
             .WithSummary("Excel导入基础统计：全部校验通过才写入，任一行有误则整批不导入并列出行号和字段");
 
         var indicators = app.MapGroup("/api/v1/indicators").WithTags("指标");
