@@ -61,7 +61,7 @@ public sealed record IndicatorWorld(string City, string County, string Street, G
             Institution Inst(Guid id, InstitutionKind kind, Ownership ownership, int slots, DateOnly opened) => new()
             {
                 Id = id, Name = $"指标测试{++k}号" + suffix, Kind = kind, Ownership = ownership, RegisteredSlots = slots, OpenedOn = opened, RegionCode = street,
-                Address = "测试路", CreditCode = UnifiedSocialCreditCode.Create("52" + street[..6] + (suffix + k).ToUpperInvariant()[..9].Replace('I', '1').Replace('O', '0').Replace('Z', '2').Replace('S', '5').Replace('V', '7')),
+                Address = "测试路", CreditCode = UnifiedSocialCreditCode.Create("52" + street[..6] + (suffix[..8] + k).ToUpperInvariant().Replace('I', '1').Replace('O', '0').Replace('Z', '2').Replace('S', '5').Replace('V', '7')),
                 FilingStatus = FilingStatus.NotFiled,
             };
             var i1 = Inst(w.I1, InstitutionKind.Standalone, Ownership.Public, 40, new DateOnly(2024, 1, 1));
