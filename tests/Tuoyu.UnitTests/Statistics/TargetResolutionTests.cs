@@ -1,4 +1,5 @@
 using Tuoyu.Web.Modules.Statistics.Catalogue;
+using Tuoyu.Web.Modules.Statistics.Contracts;
 using Tuoyu.Web.Modules.Statistics.Domain;
 
 namespace Tuoyu.UnitTests.Statistics;

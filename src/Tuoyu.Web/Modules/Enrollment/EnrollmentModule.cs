@@ -18,6 +18,7 @@ public static class EnrollmentModule
         services.AddScoped<IChildScope, ChildScope>();
         services.AddScoped<IClassOccupancy, ClassOccupancy>();
         services.AddScoped<IEnrollmentCounts, EnrollmentCounts>();
+        services.AddScoped<IEnrollmentMeasures, IndicatorMeasures.EnrollmentMeasures>();
         services.AddScoped<ChildHandler>();
         services.AddScoped<AttendanceHandler>();
         services.AddScoped<ClassDayHandler>();

@@ -21,6 +21,7 @@ public static class RegistryModule
         services.AddScoped<IInstitutionScope, InstitutionScope>();
         services.AddScoped<IInstitutionDirectory, InstitutionDirectory>();
         services.AddScoped<IClassDirectory, ClassDirectory>();
+        services.AddScoped<IRegistryMeasures, IndicatorMeasures.RegistryMeasures>();
         services.AddScoped<InstitutionHandler>();
         services.AddScoped<PublicDirectoryHandler>();
         services.AddScoped<ClassHandler>();

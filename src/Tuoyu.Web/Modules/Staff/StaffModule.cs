@@ -10,6 +10,7 @@ public static class StaffModule
     {
         services.AddScoped<StaffPresenceHandler>();
         services.AddScoped<IStaffPresence>(sp => sp.GetRequiredService<StaffPresenceHandler>());
+        services.AddScoped<IStaffMeasures, IndicatorMeasures.StaffMeasures>();
         return services;
     }
 

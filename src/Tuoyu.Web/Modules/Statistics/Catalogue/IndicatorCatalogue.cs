@@ -1,3 +1,4 @@
+using Tuoyu.Web.Modules.Statistics.Contracts;
 using Tuoyu.Web.Modules.Statistics.Domain;
 
 namespace Tuoyu.Web.Modules.Statistics.Catalogue;

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Tuoyu.Web.Common.Data;
 using Tuoyu.Web.Common.Errors;
+using Tuoyu.Web.Modules.Statistics.Contracts;
 using Tuoyu.Web.Modules.Statistics.Domain;
 
 namespace Tuoyu.Web.Modules.Statistics.Catalogue;

@@ -5,6 +5,7 @@ using Tuoyu.Web.Common.Regions;
 using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Common.Time;
 using Tuoyu.Web.Modules.Identity.Contracts;
+using Tuoyu.Web.Modules.Statistics.Contracts;
 using Tuoyu.Web.Modules.Statistics.Domain;
 
 namespace Tuoyu.Web.Modules.Statistics.Values;
@@ -53,8 +54,7 @@ internal sealed class IndicatorValuesHandler(AppDbContext db, MeasureQueries mea
         }
         else
         {
-            var institutions = await db.Institutions.AsNoTracking().Where(i => i.RegionCode.StartsWith(prefix) && i.OpenedOn <= day)
-                .OrderBy(i => i.Name).Select(i => new { i.Id, i.Name, i.RegionCode }).ToListAsync(ct);
+            var institutions = await measures.OpenInstitutionsAsync(prefix, day, ct);
             var targets = await TargetsAsync([.. institutions.Select(i => i.RegionCode).Append(code).SelectMany(TargetResolution.Chain).Distinct()], ct);
             var byInstitution = await measures.ByInstitutionAsync(prefix, day, ct);
             foreach (var i in institutions)
@@ -133,8 +133,7 @@ internal sealed class IndicatorValuesHandler(AppDbContext db, MeasureQueries mea
     }
 
     /// <summary>A group without institutions: every register count is zero; an average fee is unknown.</summary>
-    private static Dictionary<string, decimal> EmptyRegister() =>
-        Measures.Names.Keys.Where(k => !Measures.FromStatistics.Contains(k) && k != Measures.AvgFullDayFee).ToDictionary(k => k, _ => 0m, StringComparer.Ordinal);
+    private static Dictionary<string, decimal> EmptyRegister() => Measures.Counted.ToDictionary(k => k, _ => 0m, StringComparer.Ordinal);
 
     private async Task<(string Code, string Name, int Year, DateOnly Date)> CheckAsync(UserContext user, string? region, int? year, DateOnly? date, CancellationToken ct)
     {

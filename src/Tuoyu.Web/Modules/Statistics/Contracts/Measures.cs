@@ -1,7 +1,7 @@
-namespace Tuoyu.Web.Modules.Statistics.Domain;
+namespace Tuoyu.Web.Modules.Statistics.Contracts;
 
 /// <summary>
-/// The fixed vocabulary of measures an indicator combines (ADR 0029). Each is computed by code (Values/MeasureQueries)
+/// The fixed vocabulary of measures an indicator combines (ADR 0029). Each is computed by code (Registry, Enrollment and Staff measures through their contracts)
 /// as of a date, aggregated over everything below a region; base statistics come from the region's own row.
 /// </summary>
 public static class Measures
@@ -69,6 +69,13 @@ public static class Measures
         [DisposableIncome] = "居民人均可支配收入（分）",
         [AvgFullDayFee] = "全日托平均月收费（分）",
     };
+
+    /// <summary>Register measures that are counts or sums: zero, not unknown, where there is nothing to count.</summary>
+    public static readonly IReadOnlyList<string> Counted =
+    [
+        Slots, PublicSlots, InclusiveSlots, Under2Slots, EnrolledChildren, Institutions, FiledInstitutions, GradedInstitutions,
+        InstitutionsWithMedicalAgreement, InstitutionsWithVideo, DemonstrationInstitutions, Carers, CertifiedCarers,
+    ];
 
     public static bool IsKnown(string? measure) => measure is not null && Names.ContainsKey(measure);
 }
