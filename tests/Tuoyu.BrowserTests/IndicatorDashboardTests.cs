@@ -14,6 +14,8 @@ public sealed class IndicatorDashboardTests(TuoyuSite site) : BrowserTest(site)
         await page.GotoAsync("/indicators");
         var table = page.GetByTestId("indicator-table");
         await Expect(table).ToBeVisibleAsync();
+        // Interactive (Blazor Server): the pickers answer once the circuit is live.
+        await Expect(page.GetByTestId("indicator-dashboard")).ToHaveAttributeAsync("data-ready", "true");
         // 长沙市 against its 2025 targets (长政发〔2022〕10号 二（二）): the 备案率 row shows the 60 % target.
         await page.GetByTestId("indicator-year").SelectOptionAsync("2025");
         await Expect(page.GetByTestId("indicator-date")).ToContainTextAsync("2025 年");
