@@ -10,6 +10,7 @@ using Tuoyu.Web.Modules.Registry;
 using Tuoyu.Web.Modules.Staff;
 using Tuoyu.Web.Modules.Supervision;
 using Tuoyu.Web.Modules.Subsidies;
+using Tuoyu.Web.Modules.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve package static assets (BootstrapBlazor) when running from the build output in any environment.
@@ -24,6 +25,7 @@ builder.Services.AddRegistryModule();
 builder.Services.AddEnrollmentModule();
 builder.Services.AddStaffModule();
 builder.Services.AddSupervisionModule();
+builder.Services.AddStatisticsModule();
 builder.Services.AddHomeModule();
 builder.Services.AddAuditModule();
 builder.Services.AddSubsidiesModule();
@@ -45,6 +47,7 @@ app.MapRegistryModule();
 app.MapEnrollmentModule();
 app.MapStaffModule();
 app.MapSupervisionModule();
+app.MapStatisticsModule();
 app.MapHomeModule();
 app.MapAuditModule();
 app.MapSubsidiesModule();

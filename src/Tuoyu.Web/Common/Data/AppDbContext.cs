@@ -67,6 +67,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Modules.Subsidies.Domain.SubsidyBatchLine> SubsidyBatchLines => Set<Modules.Subsidies.Domain.SubsidyBatchLine>();
     public DbSet<Modules.Subsidies.Domain.SubsidyPayment> SubsidyPayments => Set<Modules.Subsidies.Domain.SubsidyPayment>();
     public DbSet<Modules.Subsidies.Domain.SubsidyIdempotencyKey> SubsidyIdempotencyKeys => Set<Modules.Subsidies.Domain.SubsidyIdempotencyKey>();
+    public DbSet<IndicatorDefinition> IndicatorDefinitions => Set<IndicatorDefinition>();
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -86,6 +86,10 @@ public static class Permissions
     public const string SubsidyBatchApprove = "subsidies:batch:approve";
     /// <summary>本机构应得补助明细: the institution's admin.</summary>
     public const string SubsidyOwedRead = "subsidies:owed:read";
+    /// <summary>录入、导入基础统计数据 (a regulator, for regions in scope; ADR 0029).</summary>
+    public const string StatisticsManage = "statistics:region:manage";
+    /// <summary>新增地方指标、设定目标值 (a regulator, for regions in scope; ADR 0029).</summary>
+    public const string IndicatorManage = "statistics:indicator:manage";
     public const string AuditRead = "audit:entry:read";
     public const string AuditVerify = "audit:chain:verify";
 
@@ -100,7 +104,8 @@ public static class Permissions
     {
         [UserKind.Regulator] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, InstitutionCreate, DesignationManage, FeeGuidelineManage, FilingReview, ChildRead, ChildRevealIdNumber, AttendanceRead, AttendanceCorrectionApprove, StatisticsRead, ApplicationRead,
             StaffRead, StaffExceptionGrant, StaffBanManage, InspectorManage, InspectionPlanManage,
-            SubsidyRuleRead, SubsidyRuleManage, SubsidyBatchRead, SubsidyBatchManage, SubsidyBatchApprove],
+            SubsidyRuleRead, SubsidyRuleManage, SubsidyBatchRead, SubsidyBatchManage, SubsidyBatchApprove,
+            StatisticsManage, IndicatorManage],
         [UserKind.InstitutionAdmin] = [SelfManage, SummaryRead, InstitutionRead, InstitutionUpdate, FilingSubmit, ChildRead, ChildUpdate, ChildRevealIdNumber, ChildCreate, EnrollmentManage, AttendanceRecord, AttendanceRead, AttendanceMonthClose, ApplicationRead, ApplicationDecide, MessageRead, MessageSend, NoticeSend, PhotoUpload, PhotoRead,
             StaffRead, StaffManage,
             SubsidyRuleRead, SubsidyOwedRead],

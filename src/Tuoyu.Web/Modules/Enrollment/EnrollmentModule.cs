@@ -23,6 +23,7 @@ public static class EnrollmentModule
         services.AddScoped<IClassOccupancy, ClassOccupancy>();
         services.AddScoped<IEnrollmentCounts, EnrollmentCounts>();
         services.AddScoped<IMonthlyFigures, MonthlyFigures>();
+        services.AddScoped<IEnrollmentMeasures, IndicatorMeasures.EnrollmentMeasures>();
         services.AddScoped<ChildHandler>();
         services.AddScoped<AttendanceHandler>();
         services.AddScoped<ClassDayHandler>();

@@ -23,6 +23,7 @@ public static class RegistryModule
         services.AddScoped<IInstitutionStatusHistory, InstitutionStatusHistoryQuery>();
         services.AddScoped<IClassDirectory, ClassDirectory>();
         services.AddScoped<IInstitutionSampling, InstitutionSampling>();
+        services.AddScoped<IRegistryMeasures, IndicatorMeasures.RegistryMeasures>();
         services.AddScoped<InstitutionHandler>();
         services.AddScoped<PublicDirectoryHandler>();
         services.AddScoped<ClassHandler>();

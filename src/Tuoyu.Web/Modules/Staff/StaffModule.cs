@@ -16,6 +16,7 @@ public static class StaffModule
         services.AddScoped<StaffHiring>();
         services.AddScoped<StaffRegistryHandler>();
         services.AddScoped<StaffBanHandler>();
+        services.AddScoped<IStaffMeasures, IndicatorMeasures.StaffMeasures>();
         return services;
     }
 

@@ -1804,6 +1804,569 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
                     b.ToTable("staff_training_years", (string)null);
                 });
 
+            modelBuilder.Entity("Tuoyu.Web.Modules.Statistics.Domain.IndicatorDefinition", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Decimals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefinitionNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Denominator")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Factor")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LowerIsBetter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Numerator")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeedClause")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("indicator_definitions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "slots_per_1000_residents",
+                            BuiltIn = true,
+                            Decimals = 2,
+                            DefinitionNote = "托位数 ÷ 常住人口 × 1000；托位为当日已开办机构的登记托位。",
+                            Denominator = "resident_population",
+                            Factor = 1000m,
+                            LowerIsBetter = false,
+                            Name = "每千人口托位数",
+                            Numerator = "slots",
+                            SeedClause = "长政发〔2022〕10号《长沙市“一老一小”整体解决方案》 二（二）具体指标表 2.5；株政办发〔2022〕23号 二、发展目标；新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 1",
+                            SortOrder = 1,
+                            Unit = "个"
+                        },
+                        new
+                        {
+                            Code = "slots_per_1000_under3",
+                            BuiltIn = true,
+                            Decimals = 1,
+                            DefinitionNote = "托位数 ÷ 3岁以下婴幼儿数 × 1000。",
+                            Denominator = "children_under_3",
+                            Factor = 1000m,
+                            LowerIsBetter = false,
+                            Name = "每千名3岁以下婴幼儿托位数",
+                            Numerator = "slots",
+                            SeedClause = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 2",
+                            SortOrder = 2,
+                            Unit = "个"
+                        },
+                        new
+                        {
+                            Code = "public_slot_share",
+                            BuiltIn = true,
+                            Decimals = 1,
+                            DefinitionNote = "公办（含公建民营，不含幼儿园托班）托位 ÷ 托位数 × 100%。",
+                            Denominator = "slots",
+                            Factor = 100m,
+                            LowerIsBetter = false,
+                            Name = "公办托位占比",
+                            Numerator = "public_slots",
+                            SeedClause = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 一、主要目标及主要指标 3",
+                            SortOrder = 3,
+                            Unit = "%"
+                        },
+                        new
+                        {
+                            Code = "inclusive_slot_share",
+                            BuiltIn = true,
+                            Decimals = 1,
+                            DefinitionNote = "当日持有普惠认定的机构的托位 ÷ 托位数 × 100%。",
+                            Denominator = "slots",
+                            Factor = 100m,
+                            LowerIsBetter = false,
+                            Name = "普惠托位占比",
+                            Numerator = "inclusive_slots",
+                            SeedClause = "长政发〔2022〕10号《长沙市“一老一小”整体解决方案》 二（二）具体指标表 2.6；新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 4",
+                            SortOrder = 4,
+                            Unit = "%"
+                        },
+                        new
+                        {
+                            Code = "under2_slot_share",
+                            BuiltIn = true,
+                            Decimals = 1,
+                            DefinitionNote = "乳儿班与托小班的班额 ÷ 托位数 × 100%（班级按当前设置计）。",
+                            Denominator = "slots",
+                            Factor = 100m,
+                            LowerIsBetter = false,
+                            Name = "2岁以下婴幼儿托位占比",
+                            Numerator = "under2_slots",
+                            SeedClause = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 5、二（四）1",
+                            SortOrder = 5,
+                            Unit = "%"
+                        },
+                        new
+                        {
+                            Code = "enrollment_rate",
+                            BuiltIn = true,
+                            Decimals = 2,
+                            DefinitionNote = "当日在托婴幼儿 ÷ 3岁以下婴幼儿数 × 100%（暂停入托的仍计在托）。",
+                            Denominator = "children_under_3",
+                            Factor = 100m,
+                            LowerIsBetter = false,
+                            Name = "3岁以下婴幼儿入托率",
+                            Numerator = "enrolled_children",
+                            SeedClause = "长政发〔2022〕10号《长沙市“一老一小”整体解决方案》 一（二）3（2021年入托 0.94 万人 ÷ 19.2 万人）；新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 8",
+                            SortOrder = 6,
+                            Unit = "%"
+                        },
+                        new
+                        {
+                            Code = "slot_usage_rate",
+                            BuiltIn = true,
+                            Decimals = 1,
+                            DefinitionNote = "当日在托婴幼儿 ÷ 托位数 × 100%。",
+                            Denominator = "slots",
+                            Factor = 100m,
+                            LowerIsBetter = false,
+                            Name = "托位使用率",
+                            Numerator = "enrolled_children",
+                            SeedClause = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 9",
+                            SortOrder = 7,
+                            Unit = "%"
+                        },
+                        new
+                        {
+                            Code = "carer_certification_rate",
+                            BuiltIn = true,
+                            Decimals = 1,
+                            DefinitionNote = "当日在职、证书在有效期内的保育人员 ÷ 当日在职保育人员（保育师、育婴员）× 100%。",
+                            Denominator = "carers",
+                            Factor = 100m,
+                            LowerIsBetter = false,
+                            Name = "从业人员持证率",
+                            Numerator = "certified_carers",
+                            SeedClause = "长政发〔2022〕10号《长沙市“一老一小”整体解决方案》 二（二）具体指标表 2.9；株政办发〔2022〕23号 三（四）1；新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 13",
+                            SortOrder = 8,
+                            Unit = "%"
+                        },
+                        new
+                        {
+                            Code = "filing_rate",
+                            BuiltIn = true,
+                            Decimals = 1,
+                            DefinitionNote = "当日已备案机构 ÷ 当日已开办的托育机构 × 100%。",
+                            Denominator = "institutions",
+                            Factor = 100m,
+                            LowerIsBetter = false,
+                            Name = "托育机构登记备案率",
+                            Numerator = "filed_institutions",
+                            SeedClause = "长政发〔2022〕10号《长沙市“一老一小”整体解决方案》 二（二）具体指标表 2.3、三（十一）1",
+                            SortOrder = 9,
+                            Unit = "%"
+                        },
+                        new
+                        {
+                            Code = "grade_coverage",
+                            BuiltIn = true,
+                            Decimals = 1,
+                            DefinitionNote = "当日持有等级评定的机构 ÷ 托育机构 × 100%。",
+                            Denominator = "institutions",
+                            Factor = 100m,
+                            LowerIsBetter = false,
+                            Name = "托育机构等级覆盖率",
+                            Numerator = "graded_institutions",
+                            SeedClause = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 14、二（五）3",
+                            SortOrder = 10,
+                            Unit = "%"
+                        },
+                        new
+                        {
+                            Code = "medical_agreement_rate",
+                            BuiltIn = true,
+                            Decimals = 1,
+                            DefinitionNote = "当日有有效医育结合签约的机构 ÷ 托育机构 × 100%。",
+                            Denominator = "institutions",
+                            Factor = 100m,
+                            LowerIsBetter = false,
+                            Name = "医疗机构签约指导率",
+                            Numerator = "institutions_with_medical_agreement",
+                            SeedClause = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 10",
+                            SortOrder = 11,
+                            Unit = "%"
+                        },
+                        new
+                        {
+                            Code = "video_coverage",
+                            BuiltIn = true,
+                            Decimals = 1,
+                            DefinitionNote = "接入视频监管（云监管）的机构 ÷ 托育机构 × 100%（按当前登记信息）。",
+                            Denominator = "institutions",
+                            Factor = 100m,
+                            LowerIsBetter = false,
+                            Name = "云监管覆盖率",
+                            Numerator = "institutions_with_video",
+                            SeedClause = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 17",
+                            SortOrder = 12,
+                            Unit = "%"
+                        },
+                        new
+                        {
+                            Code = "fee_income_ratio",
+                            BuiltIn = true,
+                            Decimals = 1,
+                            DefinitionNote = "全日托平均月收费 × 12 ÷ 居民人均可支配收入（年）× 100%；越低越好。",
+                            Denominator = "disposable_income",
+                            Factor = 1200m,
+                            LowerIsBetter = true,
+                            Name = "托育服务平均价格占人均可支配收入比重",
+                            Numerator = "avg_fullday_fee",
+                            SeedClause = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 7",
+                            SortOrder = 13,
+                            Unit = "%"
+                        },
+                        new
+                        {
+                            Code = "demonstration_institutions",
+                            BuiltIn = true,
+                            Decimals = 0,
+                            DefinitionNote = "当日持有示范性称号（市级或区县级）的机构数。",
+                            Factor = 1m,
+                            LowerIsBetter = false,
+                            Name = "示范性托育机构数",
+                            Numerator = "demonstration_institutions",
+                            SeedClause = "长政发〔2022〕10号《长沙市“一老一小”整体解决方案》 二（二）具体指标表 2.4、三（十一）1",
+                            SortOrder = 14,
+                            Unit = "家"
+                        });
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Statistics.Domain.IndicatorTarget", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("BaselineValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BaselineYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegionCode", "IndicatorCode", "Year");
+
+                    b.HasIndex("IndicatorCode");
+
+                    b.ToTable("indicator_targets", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            RegionCode = "000000000000",
+                            IndicatorCode = "slots_per_1000_residents",
+                            Year = 2025,
+                            Source = "《中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要》：2025年每千人口拥有3岁以下婴幼儿托位数4.5个",
+                            Value = 4.5m
+                        },
+                        new
+                        {
+                            RegionCode = "430100000000",
+                            IndicatorCode = "filing_rate",
+                            Year = 2025,
+                            BaselineValue = 6m,
+                            BaselineYear = 2020,
+                            Source = "长政发〔2022〕10号《长沙市“一老一小”整体解决方案》 二（二）具体指标表 2.3：托育机构登记备案率 6% → 60%",
+                            Value = 60m
+                        },
+                        new
+                        {
+                            RegionCode = "430100000000",
+                            IndicatorCode = "demonstration_institutions",
+                            Year = 2025,
+                            BaselineValue = 11m,
+                            BaselineYear = 2020,
+                            Source = "长政发〔2022〕10号《长沙市“一老一小”整体解决方案》 二（二）具体指标表 2.4：示范性婴幼儿照护服务机构数 11 → 30",
+                            Value = 30m
+                        },
+                        new
+                        {
+                            RegionCode = "430100000000",
+                            IndicatorCode = "slots_per_1000_residents",
+                            Year = 2025,
+                            BaselineValue = 1.9m,
+                            BaselineYear = 2020,
+                            Source = "长政发〔2022〕10号《长沙市“一老一小”整体解决方案》 二（二）具体指标表 2.5：每千人口托位数 1.9 → 4.5",
+                            Value = 4.5m
+                        },
+                        new
+                        {
+                            RegionCode = "430100000000",
+                            IndicatorCode = "inclusive_slot_share",
+                            Year = 2025,
+                            BaselineValue = 26m,
+                            BaselineYear = 2020,
+                            Source = "长政发〔2022〕10号《长沙市“一老一小”整体解决方案》 二（二）具体指标表 2.6：普惠性托位占比 26% → 60%",
+                            Value = 60m
+                        },
+                        new
+                        {
+                            RegionCode = "430100000000",
+                            IndicatorCode = "carer_certification_rate",
+                            Year = 2025,
+                            BaselineValue = 80m,
+                            BaselineYear = 2020,
+                            Source = "长政发〔2022〕10号《长沙市“一老一小”整体解决方案》 二（二）具体指标表 2.9：从业人员持证上岗率 80% → 100%",
+                            Value = 100m
+                        },
+                        new
+                        {
+                            RegionCode = "430200000000",
+                            IndicatorCode = "slots_per_1000_residents",
+                            Year = 2025,
+                            Source = "株政办发〔2022〕23号 二、发展目标：到2025年每千常住人口拥有婴幼儿托位数达到4.5个以上",
+                            Value = 4.5m
+                        },
+                        new
+                        {
+                            RegionCode = "430200000000",
+                            IndicatorCode = "carer_certification_rate",
+                            Year = 2025,
+                            Source = "株政办发〔2022〕23号 三（四）1：实现从业人员持证上岗率达100%",
+                            Value = 100m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "slots_per_1000_residents",
+                            Year = 2024,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 1：2024年目标值",
+                            Value = 4.54m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "slots_per_1000_residents",
+                            Year = 2027,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 1：2027年目标值",
+                            Value = 4.9m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "slots_per_1000_under3",
+                            Year = 2024,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 2：2024年目标值",
+                            Value = 305m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "slots_per_1000_under3",
+                            Year = 2027,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 2：2027年目标值",
+                            Value = 370m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "public_slot_share",
+                            Year = 2024,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 3：2024年目标值",
+                            Value = 50m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "public_slot_share",
+                            Year = 2027,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 3：2027年目标值",
+                            Value = 60m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "inclusive_slot_share",
+                            Year = 2024,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 4：2024年目标值",
+                            Value = 80m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "inclusive_slot_share",
+                            Year = 2027,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 4：2027年目标值",
+                            Value = 90m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "under2_slot_share",
+                            Year = 2024,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 5：2024年目标值",
+                            Value = 8m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "under2_slot_share",
+                            Year = 2027,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 5：2027年目标值",
+                            Value = 12m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "fee_income_ratio",
+                            Year = 2024,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 7：2024年目标值",
+                            Value = 40m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "fee_income_ratio",
+                            Year = 2027,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 7：2027年目标值",
+                            Value = 40m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "enrollment_rate",
+                            Year = 2024,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 8：2024年目标值",
+                            Value = 20m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "enrollment_rate",
+                            Year = 2027,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 8：2027年目标值",
+                            Value = 24m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "slot_usage_rate",
+                            Year = 2024,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 9：2024年目标值",
+                            Value = 63m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "slot_usage_rate",
+                            Year = 2027,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 9：2027年目标值",
+                            Value = 65m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "medical_agreement_rate",
+                            Year = 2024,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 10：2024年目标值",
+                            Value = 100m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "medical_agreement_rate",
+                            Year = 2027,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 10：2027年目标值",
+                            Value = 100m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "carer_certification_rate",
+                            Year = 2024,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 13：2024年目标值",
+                            Value = 80m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "carer_certification_rate",
+                            Year = 2027,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 13：2027年目标值",
+                            Value = 90m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "grade_coverage",
+                            Year = 2024,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 14：2024年目标值",
+                            Value = 70m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "grade_coverage",
+                            Year = 2027,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 14：2027年目标值",
+                            Value = 90m
+                        },
+                        new
+                        {
+                            RegionCode = "330624000000",
+                            IndicatorCode = "video_coverage",
+                            Year = 2027,
+                            Source = "新昌县3岁以下婴幼儿照护服务事业高质量发展实施方案（2024—2027年）（征求意见稿） 主要指标 17：2027年所有托育机构“云监管”全覆盖",
+                            Value = 100m
+                        });
+                });
+
             modelBuilder.Entity("Tuoyu.Web.Modules.Statistics.Domain.RegionStatistic", b =>
                 {
                     b.Property<string>("RegionCode")
@@ -2659,6 +3222,15 @@ namespace Tuoyu.Web.Common.Data.Migrations.Sqlite
                     b.HasOne("Tuoyu.Web.Modules.Staff.Domain.StaffPerson", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tuoyu.Web.Modules.Statistics.Domain.IndicatorTarget", b =>
+                {
+                    b.HasOne("Tuoyu.Web.Modules.Statistics.Domain.IndicatorDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
