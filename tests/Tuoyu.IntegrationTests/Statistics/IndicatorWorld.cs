@@ -89,10 +89,20 @@ public sealed record IndicatorWorld(string City, string County, string Street, G
                 Enr(w.I1, new DateOnly(2025, 1, 1)), Enr(w.I1, new DateOnly(2025, 1, 1)), Enr(w.I1, new DateOnly(2025, 1, 1)),
                 Enr(w.I1, new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30)),
                 Enr(w.I3, new DateOnly(2099, 1, 1)));
-            StaffMember Staff(Guid inst, StaffRole role, string? cert, DateOnly? expires) => new()
+            StaffMember Staff(Guid inst, StaffRole role, string? cert, DateOnly? expires)
             {
-                Id = Guid.NewGuid(), InstitutionId = inst, Name = "测试员工", Role = role, CertificateNumber = cert, CertificateExpiresOn = expires, HiredOn = new DateOnly(2024, 1, 1),
-            };
+                // Each post belongs to a person (ADR 0030); the person's ID number plays no part in the indicators.
+                var person = new StaffPerson
+                {
+                    Id = Guid.NewGuid(), Name = "测试员工", IdNumberCipher = "-", IdNumberHash = Guid.NewGuid().ToString("N"), IdNumberMasked = "-",
+                };
+                db.StaffPersons.Add(person);
+                return new()
+                {
+                    Id = Guid.NewGuid(), InstitutionId = inst, PersonId = person.Id, Name = "测试员工", Role = role, CertificateNumber = cert,
+                    CertificateExpiresOn = expires, HiredOn = new DateOnly(2024, 1, 1),
+                };
+            }
             db.Staff.AddRange(
                 Staff(w.I1, StaffRole.Carer, "BY1", new DateOnly(2099, 1, 1)),
                 Staff(w.I1, StaffRole.Carer, null, null),
