@@ -147,7 +147,9 @@ internal sealed record World(List<Institution> Institutions, List<Designation> D
             {
                 var split = rng.Next(1, month.DaysInMonth);
                 world.Monthly.Add(Row(child, inst, month, type, split, rng));
-                world.Monthly.Add(Row(child, world.Institutions[rng.Next(count)].Id, month, type, month.DaysInMonth - split, rng));
+                // moved to another institution (never the same one: that would be one row per type, not two)
+                var other = count == 1 ? c % count : (c % count + 1 + rng.Next(count - 1)) % count;
+                world.Monthly.Add(Row(child, world.Institutions[other].Id, month, type, month.DaysInMonth - split, rng));
             }
             else
             {
