@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
 using Tuoyu.Web.Common.Errors;
+using Tuoyu.Web.Common.Http;
 using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Enrollment.Domain;
 
@@ -12,9 +11,6 @@ namespace Tuoyu.Web.Modules.Enrollment.Photos;
 /// </summary>
 internal static class PhotoEndpoints
 {
-    /// <summary>The photo plus the multipart framing and the <c>childId</c> field.</summary>
-    private const long MaxBodyBytes = PhotoRules.MaxBytes + 64 * 1024;
-
     public static IEndpointRouteBuilder MapPhotos(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/photos").WithTags("家园互动");
@@ -27,7 +23,7 @@ internal static class PhotoEndpoints
             .RequirePermission(Permissions.PhotoUpload)
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<PhotoDto>(StatusCodes.Status201Created)
-            // Antiforgery is checked below for cookie callers only: a bearer token is no ambient credential.
+            // Antiforgery is checked by UploadForm for cookie callers only: a bearer token is no ambient credential.
             .DisableAntiforgery()
             .WithSummary("上传照片（multipart：file，家长另填 childId；仅 JPG/PNG，不超过2MB），再以 photoId 附在成长记录或消息上");
         g.MapGet("/{id:guid}", async (Guid id, HttpResponse response, PhotoHandler h, CancellationToken ct) =>
@@ -44,53 +40,13 @@ internal static class PhotoEndpoints
 
     private static async Task<(Guid? ChildId, byte[]? Content)> ReadUploadAsync(HttpRequest request, CancellationToken ct)
     {
-        var tooLarge = ValidationFailedException.For("file", $"照片不能超过{PhotoRules.MaxBytes / 1024 / 1024}MB");
-        if (request.ContentLength > MaxBodyBytes) { throw tooLarge; }
-        if (!request.HasFormContentType) { throw ValidationFailedException.For("file", "请以 multipart/form-data 上传照片"); }
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) { limit.MaxRequestBodySize = MaxBodyBytes; }
-        var feature = new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = MaxBodyBytes, ValueCountLimit = 8 });
-        request.HttpContext.Features.Set<IFormFeature>(feature);
-        IFormCollection form;
-        try
-        {
-            form = await feature.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException)
-        {
-            throw tooLarge;
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            throw tooLarge;
-        }
-        catch (IOException)
-        {
-            throw ValidationFailedException.For("file", "上传中断或格式有误，请重试");
-        }
-
-        if (!request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                await request.HttpContext.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(request.HttpContext);
-            }
-            catch (AntiforgeryValidationException)
-            {
-                throw ValidationFailedException.For("antiforgery", "页面已过期，请刷新后重试");
-            }
-        }
-
+        var upload = await UploadForm.ReadAsync(request, PhotoRules.MaxBytes, "照片", 8, ct);
         Guid? childId = null;
-        if (form.TryGetValue("childId", out var raw) && !string.IsNullOrWhiteSpace(raw))
+        if (upload.Form.TryGetValue("childId", out var raw) && !string.IsNullOrWhiteSpace(raw))
         {
             childId = Guid.TryParse(raw, out var parsed) ? parsed : throw ValidationFailedException.For("childId", "儿童编号格式不正确");
         }
 
-        var file = form.Files.GetFile("file");
-        if (file is null) { return (childId, null); }
-        if (file.Length > PhotoRules.MaxBytes) { throw tooLarge; }
-        using var buffer = new MemoryStream((int)file.Length);
-        await using (var s = file.OpenReadStream()) { await s.CopyToAsync(buffer, ct); }
-        return (childId, buffer.ToArray());
+        return (childId, upload.Content);
     }
 }

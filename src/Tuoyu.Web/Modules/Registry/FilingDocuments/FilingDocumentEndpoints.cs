@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
 using Tuoyu.Web.Common.Errors;
+using Tuoyu.Web.Common.Http;
 using Tuoyu.Web.Common.Security;
 using Tuoyu.Web.Modules.Registry.Domain;
 
@@ -12,9 +11,6 @@ namespace Tuoyu.Web.Modules.Registry.FilingDocuments;
 /// </summary>
 internal static class FilingDocumentEndpoints
 {
-    /// <summary>The file plus the multipart framing and the <c>kind</c> field.</summary>
-    private const long MaxBodyBytes = UploadedFileCheck.MaxBytes + 64 * 1024;
-
     public static RouteGroupBuilder MapFilingDocuments(this RouteGroupBuilder g)
     {
         g.MapGet("/{id:guid}/filing/documents", (Guid id, FilingDocumentHandler h, CancellationToken ct) => h.ListAsync(id, ct))
@@ -28,7 +24,7 @@ internal static class FilingDocumentEndpoints
             .RequirePermission(Permissions.FilingSubmit)
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<FilingDocumentDto>(StatusCodes.Status201Created)
-            // Antiforgery is checked below for cookie callers only: a bearer token is no ambient credential.
+            // Antiforgery is checked by UploadForm for cookie callers only: a bearer token is no ambient credential.
             .DisableAntiforgery()
             .WithSummary("上传备案材料（multipart：kind、file；PDF/JPG/PNG，不超过5MB；同类新材料替换旧材料）");
         g.MapGet("/{id:guid}/filing/documents/{docId:guid}/content", async (Guid id, Guid docId, HttpResponse response, FilingDocumentHandler h, CancellationToken ct) =>
@@ -50,49 +46,7 @@ internal static class FilingDocumentEndpoints
 
     private static async Task<(string? Kind, string? FileName, byte[]? Content)> ReadUploadAsync(HttpRequest request, CancellationToken ct)
     {
-        var tooLarge = ValidationFailedException.For("file", $"文件不能超过{UploadedFileCheck.MaxBytes / 1024 / 1024}MB");
-        if (request.ContentLength > MaxBodyBytes) { throw tooLarge; }
-        if (!request.HasFormContentType) { throw ValidationFailedException.For("file", "请以 multipart/form-data 上传文件"); }
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) { limit.MaxRequestBodySize = MaxBodyBytes; }
-        // The form is read once, with these limits; antiforgery below reads the same cached form.
-        var feature = new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = MaxBodyBytes, ValueCountLimit = 16 });
-        request.HttpContext.Features.Set<IFormFeature>(feature);
-        IFormCollection form;
-        try
-        {
-            form = await feature.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException)
-        {
-            // Over the form reader's limit (a chunked body has no length to check up front).
-            throw tooLarge;
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            throw tooLarge;
-        }
-        catch (IOException)
-        {
-            throw ValidationFailedException.For("file", "上传中断或格式有误，请重试");
-        }
-
-        if (!request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                await request.HttpContext.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(request.HttpContext);
-            }
-            catch (AntiforgeryValidationException)
-            {
-                throw ValidationFailedException.For("antiforgery", "页面已过期，请刷新后重试");
-            }
-        }
-
-        var file = form.Files.GetFile("file");
-        if (file is null) { return (form["kind"], null, null); }
-        if (file.Length > UploadedFileCheck.MaxBytes) { throw tooLarge; }
-        using var buffer = new MemoryStream((int)file.Length);
-        await using (var s = file.OpenReadStream()) { await s.CopyToAsync(buffer, ct); }
-        return (form["kind"], file.FileName, buffer.ToArray());
+        var upload = await UploadForm.ReadAsync(request, UploadedFileCheck.MaxBytes, "文件", 16, ct);
+        return (upload.Form["kind"], upload.FileName, upload.Content);
     }
 }
