@@ -9,6 +9,10 @@ namespace Tuoyu.Web.Common.Security;
 public sealed record UserContext(Guid Id, string UserName, string DisplayName, UserKind Kind, string? RegionCode, Guid? InstitutionId, Guid? MedicalInstitutionId)
 {
     public bool Has(string permission) => Permissions.Has(Kind, permission);
+
+    /// <summary>A regulator whose region is <paramref name="regionCode"/> or above it (regulators see their region and below).</summary>
+    public bool CoversRegion(string regionCode) =>
+        Kind == UserKind.Regulator && RegionCode is { } own && Regions.RegionCode.IsValid(regionCode) && Regions.RegionCode.IsWithin(regionCode, own);
 }
 
 /// <summary>

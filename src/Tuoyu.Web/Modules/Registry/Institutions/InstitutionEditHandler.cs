@@ -111,7 +111,7 @@ internal sealed class InstitutionEditHandler(AppDbContext db, IInstitutionScope 
             {
                 problems.Add(new RecordProblem(ProblemKind.Invalid, "regionCode", $"区划代码{values.RegionCode}不是已知的乡镇（街道）"));
             }
-            else if (user.Kind != UserKind.Regulator || user.RegionCode is null || !RegionCode.IsWithin(values.RegionCode, user.RegionCode))
+            else if (!user.CoversRegion(values.RegionCode))
             {
                 problems.Add(new RecordProblem(ProblemKind.Forbidden, "regionCode", "该街道不在您的管辖范围内"));
             }

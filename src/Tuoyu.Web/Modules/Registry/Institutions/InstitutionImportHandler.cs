@@ -2,6 +2,7 @@ using System.Globalization;
 using MiniExcelLibs;
 using Tuoyu.Web.Common.Errors;
 using Tuoyu.Web.Common.Security;
+using Tuoyu.Web.Common.Ui;
 using Tuoyu.Web.Modules.Registry.Domain;
 
 namespace Tuoyu.Web.Modules.Registry.Institutions;
@@ -159,43 +160,8 @@ internal sealed class InstitutionImportHandler(CurrentUser current, InstitutionE
 
     private static ImportError Error(string field, string message) => new(field, ColumnOfField.GetValueOrDefault(field, field), message);
 
-    private static async Task<List<(int Row, IDictionary<string, object?> Cells)>> ReadAsync(Stream content, string? fileName, long length, CancellationToken ct)
-    {
-        if (length <= 0) { throw ValidationFailedException.For("file", "请选择要导入的Excel文件"); }
-        if (length > MaxBytes) { throw ValidationFailedException.For("file", $"文件不能超过{MaxBytes / 1024 / 1024}MB"); }
-        if (fileName is null || !fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) { throw ValidationFailedException.For("file", "请上传 .xlsx 格式的Excel文件"); }
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        var bytes = buffer.GetBuffer();
-        // An .xlsx is a zip archive: it starts with the local-file-header signature "PK\3\4" (security.md 5.2.x: content matches extension).
-        if (buffer.Length < 4 || bytes[0] != 0x50 || bytes[1] != 0x4B || bytes[2] != 0x03 || bytes[3] != 0x04)
-        {
-            throw ValidationFailedException.For("file", "文件内容不是 .xlsx 格式的Excel文件");
-        }
-
-        buffer.Position = 0;
-        List<IDictionary<string, object?>> raw;
-        try
-        {
-            raw = [.. buffer.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>()];
-        }
-#pragma warning disable CA1031 // Any failure to read the workbook is the upload's fault: a 400, never a 500.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            throw ValidationFailedException.For("file", "无法读取该Excel文件，请使用导入模板");
-        }
-
-        var headers = raw.FirstOrDefault()?.Keys.Select(k => k.Trim()).ToHashSet() ?? [];
-        var missing = Columns.Where(c => c.Required && !headers.Contains(c.Header)).Select(c => c.Header).ToList();
-        if (raw.Count > 0 && missing.Count > 0) { throw ValidationFailedException.For("file", "缺少必填列：" + string.Join("、", missing) + "（请使用导入模板）"); }
-        var rows = raw.Select((cells, i) => (Row: i + 2, Cells: (IDictionary<string, object?>)cells.ToDictionary(c => c.Key.Trim(), c => c.Value)))
-            .Where(r => r.Cells.Values.Any(v => v is not null && !(v is string s && string.IsNullOrWhiteSpace(s))))
-            .ToList();
-        if (rows.Count == 0) { throw ValidationFailedException.For("file", "文件中没有数据行"); }
-        if (rows.Count > MaxRows) { throw ValidationFailedException.For("file", $"一次最多导入{MaxRows}行，请分批导入"); }
-        return rows;
-    }
+    private static Task<List<(int Row, IDictionary<string, object?> Cells)>> ReadAsync(Stream content, string? fileName, long length, CancellationToken ct) =>
+        ExcelImport.ReadRowsAsync(content, fileName, length, MaxBytes, MaxRows, Columns.Where(c => c.Required).Select(c => c.Header).ToList(), ct);
 
     private static (InstitutionRequest Request, List<ImportError> Errors) ToRequest(IDictionary<string, object?> cells)
     {

@@ -6,6 +6,7 @@ using Tuoyu.Web.Common.Errors;
 using Tuoyu.Web.Common.Regions;
 using Tuoyu.Web.Common.Rules;
 using Tuoyu.Web.Common.Security;
+using Tuoyu.Web.Common.Ui;
 using Tuoyu.Web.Modules.Statistics.Domain;
 using Tuoyu.Web.Modules.Statistics.Values;
 
@@ -60,7 +61,7 @@ internal sealed class StatisticsImportHandler(AppDbContext db, CurrentUser curre
         foreach (var p in parsed)
         {
             if (!known.Contains(p.Region)) { Fail(p.Row, "regionCode", "区划代码不存在"); }
-            else if (user.RegionCode is null || !RegionCode.IsWithin(p.Region, user.RegionCode)) { Fail(p.Row, "regionCode", "该区划不在您的管辖范围内"); }
+            else if (!user.CoversRegion(p.Region)) { Fail(p.Row, "regionCode", "该区划不在您的管辖范围内"); }
             if (seen.TryGetValue((p.Region, p.Year), out var first)) { Fail(p.Row, "year", $"与第{first}行的区划和年份重复"); }
             else { seen[(p.Region, p.Year)] = p.Row; }
         }
@@ -146,40 +147,6 @@ internal sealed class StatisticsImportHandler(AppDbContext db, CurrentUser curre
         return (region, (int)Math.Clamp(year ?? 0, 0, 9999), request, errors);
     }
 
-    private static async Task<List<(int Row, IDictionary<string, object?> Cells)>> ReadAsync(Stream content, string? fileName, long length, CancellationToken ct)
-    {
-        if (length <= 0) { throw ValidationFailedException.For("file", "请选择要导入的Excel文件"); }
-        if (length > MaxBytes) { throw ValidationFailedException.For("file", "文件不能超过1MB"); }
-        if (fileName is null || !fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) { throw ValidationFailedException.For("file", "请上传 .xlsx 格式的Excel文件"); }
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        var bytes = buffer.GetBuffer();
-        if (buffer.Length < 4 || bytes[0] != 0x50 || bytes[1] != 0x4B || bytes[2] != 0x03 || bytes[3] != 0x04)
-        {
-            throw ValidationFailedException.For("file", "文件内容不是 .xlsx 格式的Excel文件");
-        }
-
-        buffer.Position = 0;
-        List<IDictionary<string, object?>> raw;
-        try
-        {
-            raw = [.. buffer.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>()];
-        }
-#pragma warning disable CA1031 // Any failure to read the workbook is the upload's fault: a 400, never a 500.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            throw ValidationFailedException.For("file", "无法读取该Excel文件，请使用导入模板");
-        }
-
-        var headers = raw.FirstOrDefault()?.Keys.Select(k => k.Trim()).ToHashSet() ?? [];
-        var missing = Columns.Where(c => !headers.Contains(c.Header)).Select(c => c.Header).ToList();
-        if (raw.Count > 0 && missing.Count > 0) { throw ValidationFailedException.For("file", "缺少列：" + string.Join("、", missing) + "（请使用导入模板）"); }
-        var rows = raw.Select((cells, i) => (Row: i + 2, Cells: (IDictionary<string, object?>)cells.ToDictionary(c => c.Key.Trim(), c => c.Value)))
-            .Where(r => r.Cells.Values.Any(v => v is not null && !(v is string s && string.IsNullOrWhiteSpace(s))))
-            .ToList();
-        if (rows.Count == 0) { throw ValidationFailedException.For("file", "文件中没有数据行"); }
-        if (rows.Count > MaxRows) { throw ValidationFailedException.For("file", $"一次最多导入{MaxRows}行"); }
-        return rows;
-    }
+    private static Task<List<(int Row, IDictionary<string, object?> Cells)>> ReadAsync(Stream content, string? fileName, long length, CancellationToken ct) =>
+        ExcelImport.ReadRowsAsync(content, fileName, length, MaxBytes, MaxRows, Columns.Select(c => c.Header).ToList(), ct);
 }

@@ -151,7 +151,7 @@ internal sealed class IndicatorValuesHandler(AppDbContext db, MeasureQueries mea
     /// <summary>Regulators see their region and below, nothing outside it (architecture rule 6).</summary>
     public static void EnsureInScope(UserContext user, string regionCode)
     {
-        if (user.Kind != UserKind.Regulator || user.RegionCode is null || !RegionCode.IsValid(regionCode) || !RegionCode.IsWithin(regionCode, user.RegionCode))
+        if (!user.CoversRegion(regionCode))
         {
             throw new ForbiddenException("该区划不在您的管辖范围内");
         }

@@ -11,8 +11,7 @@ namespace Tuoyu.Web.Modules.Subsidies.Batches;
 /// <summary>Who may see and run a batch: regulators whose region covers the batch's region; running one needs county level or above.</summary>
 internal static class BatchAccess
 {
-    public static bool Covers(UserContext user, string regionCode) =>
-        user.Kind == UserKind.Regulator && user.RegionCode is { } own && RegionCode.IsWithin(regionCode, own);
+    public static bool Covers(UserContext user, string regionCode) => user.CoversRegion(regionCode);
 
     /// <summary>A county-level or higher regulator (区县级及以上).</summary>
     public static void RequireCountyOrAbove(UserContext user)

@@ -17,7 +17,7 @@ internal sealed class SupervisionScope(AppDbContext db, CurrentUser current)
         return user;
     }
 
-    public static bool Covers(UserContext user, string regionCode) => RegionCode.IsWithin(regionCode, user.RegionCode!);
+    public static bool Covers(UserContext user, string regionCode) => user.CoversRegion(regionCode);
 
     public IQueryable<Inspector> VisibleInspectors(UserContext user)
     {
